@@ -1,0 +1,1 @@
+"""Groundwork: a needs-analysis assistant for Learning & Development."""
