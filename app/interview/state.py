@@ -14,7 +14,9 @@ Act = Literal["answer", "vague", "unknown", "question"]
 """What a message does to the slot being asked: answers it, dodges it, admits not knowing,
 or asks us something back."""
 
-Stage = Literal["goal", "measure", "audience", "behavior", "root_cause", "context", "summary", "submitted"]
+Stage = Literal[
+    "goal", "measure", "audience", "behavior", "root_cause", "context", "summary", "submitted"
+]
 
 
 class Frozen(BaseModel):
@@ -39,7 +41,7 @@ class Finding(Frozen):
     """
 
     slot: str
-    value: Any = None
+    value: Quantity | str | None = None
     label: str | None = None
     raw: str = ""
     correction: bool = False
@@ -59,7 +61,7 @@ class Answer(Frozen):
     """A captured slot. `status` is "unknown" when the requester could not say, after one push back."""
 
     raw: str
-    value: Any = None
+    value: Quantity | str | None = None
     label: str | None = None
     status: Literal["filled", "unknown"] = "filled"
 
