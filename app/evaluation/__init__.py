@@ -1,0 +1,1 @@
+"""Measuring the interview: scripted scenario runs and the utterance corpus."""

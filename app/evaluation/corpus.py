@@ -1,0 +1,100 @@
+"""Accuracy of understanding on the labelled utterance corpus, per slot kind.
+
+The held-out split is what matters: no rule or classifier was tuned on it, so it estimates
+how the product reads requesters it has never seen.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.interview import framework as fw
+from app.interview.state import Answer, Interpretation, InterviewState, Quantity
+from app.understanding.base import Understanding
+
+NUMBER_SLOTS = tuple(s.name for s in fw.SLOTS if s.kind == "number")
+
+
+def kind_of(row: dict[str, Any]) -> str:
+    """The bucket a corpus line is scored in."""
+    slot = fw.SLOT_BY_NAME[row["asking"]]
+    expect = row["expect"]
+    extras = [k for k in expect if k in fw.SLOT_BY_NAME and k != slot.name]
+    if extras or expect.get("corrections"):
+        return "multi_fact"
+    if slot.name == "cause_incentives":
+        return "incentives"
+    if slot.name == "impact":
+        return "impact"
+    return slot.kind
+
+
+def _value(finding_value: Any) -> Any:
+    return finding_value.value if isinstance(finding_value, Quantity) else finding_value
+
+
+def _same(actual: Any, expected: Any) -> bool:
+    if isinstance(expected, int | float) and not isinstance(expected, bool):
+        return isinstance(actual, int | float) and abs(actual - expected) <= max(abs(expected) * 0.01, 1e-6)
+    return actual == expected
+
+
+def _prior_state(row: dict[str, Any]) -> InterviewState:
+    """A state in which the asked slot is open and corrected slots already hold a value."""
+    answers = {
+        slot: Answer(raw="earlier answer", value=Quantity(value=1.0) if slot in NUMBER_SLOTS else "earlier")
+        for slot in row["expect"].get("corrections", [])
+    }
+    return InterviewState(asking=row["asking"], answers=answers)
+
+
+def check(row: dict[str, Any], got: Interpretation) -> tuple[bool, str]:
+    """Whether the interpretation matches the label; the reason when it does not."""
+    expect, asked = row["expect"], row["asking"]
+    if expect["act"] != got.act:
+        return False, f"act {got.act} != {expect['act']}"
+    found = {f.slot: f for f in got.findings}
+    for slot, wanted in expect.items():
+        if slot not in fw.SLOT_BY_NAME:
+            continue
+        finding = found.get(slot)
+        if finding is None:
+            return False, f"{slot} missing"
+        actual = finding.label if slot in ("cause_incentives", "impact") else _value(finding.value)
+        if slot in ("cause_incentives", "impact") and fw.SLOT_BY_NAME[slot].kind == "text":
+            actual = finding.label
+        if not _same(actual, wanted):
+            return False, f"{slot} {actual!r} != {wanted!r}"
+    for slot in found:  # a number or date in passing must not become another slot's value
+        if slot != asked and slot not in expect and fw.SLOT_BY_NAME[slot].kind in ("number", "date"):
+            return False, f"unexpected {slot}={_value(found[slot].value)!r}"
+    return True, ""
+
+
+@dataclass
+class CorpusReport:
+    accuracy: dict[str, float]
+    counts: dict[str, int]
+    failures: list[tuple[str, str, str]]
+
+    @property
+    def overall(self) -> float:
+        total = sum(self.counts.values())
+        return sum(self.accuracy[k] * self.counts[k] for k in self.counts) / total if total else 0.0
+
+
+def evaluate(rows: list[dict[str, Any]], understanding: Understanding) -> CorpusReport:
+    hits: dict[str, list[bool]] = defaultdict(list)
+    failures: list[tuple[str, str, str]] = []
+    for row in rows:
+        today = date.fromisoformat(row.get("today", "2026-11-24"))
+        got = understanding.interpret(row["text"], _prior_state(row), today)
+        ok, why = check(row, got)
+        hits[kind_of(row)].append(ok)
+        if not ok:
+            failures.append((row["id"], row["text"], why))
+    accuracy = {k: round(sum(v) / len(v), 3) for k, v in sorted(hits.items())}
+    return CorpusReport(accuracy, {k: len(v) for k, v in sorted(hits.items())}, failures)

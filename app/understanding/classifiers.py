@@ -1,0 +1,109 @@
+"""Small linear classifiers over sentence embeddings, for what rules can't read reliably.
+
+Why a model: a yes/no with hedges ("yeah mostly, apart from nights"), a consequence that
+punishes the right behaviour, a problem too small to fund — phrase lists tuned on a few
+requesters score well on them and badly on the next one. These classifiers are trained
+from the labelled utterance corpus (`groundwork train`, train split only) and stored as
+plain weight matrices, so run time needs only numpy: one matrix product per decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS_PATH = Path(__file__).with_name("models") / "classifiers.npz"
+
+_YES = re.compile(r"^\W*(yes|yeah|yep|yup|ya|yea|sure|definitely|absolutely|of course|certainly|correct|right|totally|indeed|aye)\b", re.I)
+_NO = re.compile(r"^\W*(no|nope|nah|not really|not at all|never|none|nobody|no one|nothing)\b", re.I)
+_NEGATION = re.compile(r"\b(not|no|never|n't|dont|cant|wont|isnt|arent|doesnt|didnt|nobody|nothing|none|neither|nor|hardly|barely|without)\b", re.I)
+_HEDGE = re.compile(r"\b(mostly|partly|partially|some|sometimes|kind of|sort of|somewhat|not always|not all|half|most|usually|generally|in theory|on paper|apart from|except|although|though|but|however|mixed|depends)\b", re.I)
+_QUESTION = re.compile(r"^\W*(what|why|how|which|who|when|where|do you|does|is it|are you|can you|could you|should i|sorry\?|huh|meaning)\b", re.I)
+_UNKNOWN = re.compile(r"\b(no idea|not sure|don'?t know|dunno|no clue|unsure|can'?t say|couldn'?t say|haven'?t (got|a)|have to (check|ask|find)|need to (check|ask|find)|i'?d have to)\b", re.I)
+_NUMBER = re.compile(r"\d")
+
+
+def cue_features(text: str) -> np.ndarray:
+    """A few regular surface cues the embedding model is known to blur (polarity, questions)."""
+    t = text.strip()
+    words = len(t.split())
+    return np.array(
+        [
+            1.0 if t.endswith("?") else 0.0,
+            1.0 if _QUESTION.search(t) else 0.0,
+            1.0 if _YES.search(t) else 0.0,
+            1.0 if _NO.search(t) else 0.0,
+            min(len(_NEGATION.findall(t)), 3) / 3,
+            min(len(_HEDGE.findall(t)), 3) / 3,
+            1.0 if _UNKNOWN.search(t) else 0.0,
+            1.0 if _NUMBER.search(t) else 0.0,
+            min(words, 40) / 40,
+        ],
+        dtype=np.float32,
+    )
+
+
+CUE_COUNT = len(cue_features("x"))
+
+SLOT_KINDS = ("text", "number", "date", "yes_no", "choice")
+
+
+def kind_features(kind: str | None) -> np.ndarray:
+    return np.array([1.0 if kind == k else 0.0 for k in SLOT_KINDS], dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class LinearClassifier:
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (features, classes)
+    bias: np.ndarray  # (classes,)
+
+    def scores(self, features: np.ndarray) -> dict[str, float]:
+        logits = features @ self.weights + self.bias
+        logits = logits - logits.max()
+        probs = np.exp(logits)
+        probs /= probs.sum()
+        return {label: float(p) for label, p in zip(self.labels, probs, strict=True)}
+
+    def predict(self, features: np.ndarray) -> tuple[str, float]:
+        scores = self.scores(features)
+        label = max(scores, key=scores.__getitem__)
+        return label, scores[label]
+
+
+TASKS = ("act", "yes_no", "incentives", "impact", "frequency")
+
+
+def task_input(task: str, embedding: np.ndarray, text: str, kind: str | None = None) -> np.ndarray:
+    """The feature vector a task's classifier sees; training and run time share this function."""
+    parts = [embedding.astype(np.float32), cue_features(text)]
+    if task == "act":
+        parts.append(kind_features(kind))
+    return np.concatenate(parts)
+
+
+@lru_cache(maxsize=1)
+def load_classifiers(path: Path = WEIGHTS_PATH) -> dict[str, LinearClassifier]:
+    data = np.load(path, allow_pickle=False)
+    result: dict[str, LinearClassifier] = {}
+    for task in TASKS:
+        if f"{task}.weights" not in data:
+            continue
+        labels = tuple(str(x) for x in data[f"{task}.labels"])
+        result[task] = LinearClassifier(labels, data[f"{task}.weights"], data[f"{task}.bias"])
+    return result
+
+
+def save_classifiers(classifiers: dict[str, LinearClassifier], path: Path = WEIGHTS_PATH) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {}
+    for task, clf in classifiers.items():
+        arrays[f"{task}.labels"] = np.array(clf.labels)
+        arrays[f"{task}.weights"] = clf.weights.astype(np.float32)
+        arrays[f"{task}.bias"] = clf.bias.astype(np.float32)
+    np.savez_compressed(path, **arrays)
+    load_classifiers.cache_clear()

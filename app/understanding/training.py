@@ -1,0 +1,76 @@
+"""Train the understanding classifiers from the labelled utterance corpus (train split only).
+
+Run with `groundwork train`. The held-out split is never read here, so its accuracy
+(`groundwork corpus`) is an honest estimate for requesters the rules never saw.
+scikit-learn is needed only for this step; run time loads the saved weights with numpy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from app.interview import framework as fw
+from app.understanding import classifiers as clf
+from app.understanding.embeddings import Encoder, get_encoder
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CORPUS_PATH = REPO_ROOT / "tests" / "data" / "utterances.jsonl"
+EXTRA_EXEMPLARS = Path(__file__).with_name("exemplars.jsonl")
+
+
+def load_corpus(path: Path = CORPUS_PATH, split: str | None = None) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
+    """(text, slot kind, label) per task, derived from each row's expectation."""
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for row in rows:
+        slot = fw.SLOT_BY_NAME[row["asking"]]
+        expect, text, act = row["expect"], row["text"], row["expect"]["act"]
+        out["act"].append((text, slot.kind, act))
+        if slot.kind == "yes_no":
+            out["yes_no"].append((text, slot.kind, expect[slot.name] if act == "answer" else "unknown"))
+        elif slot.name == "cause_incentives" and act == "answer" and slot.name in expect:
+            out["incentives"].append((text, slot.kind, expect[slot.name]))
+        elif slot.name == "impact" and act == "answer" and slot.name in expect:
+            out["impact"].append((text, slot.kind, expect[slot.name]))
+        elif slot.name == "cause_frequency" and act == "answer":
+            out["frequency"].append((text, slot.kind, expect[slot.name]))
+    return out
+
+
+def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.LinearClassifier:
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [t for t, _, _ in data]
+    vectors = encoder.encode(texts)
+    features = np.stack(
+        [clf.task_input(task, v, t, k) for v, (t, k, _) in zip(vectors, data, strict=True)]
+    )
+    labels = [label for _, _, label in data]
+    model = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
+    model.fit(features, labels)
+    classes = tuple(str(c) for c in model.classes_)
+    coef, bias = model.coef_, model.intercept_
+    if len(classes) == 2:  # sklearn stores one row for binary problems; softmax needs two
+        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
+        bias = np.array([0.0, bias[0]])
+    return clf.LinearClassifier(classes, coef.T.astype(np.float32), bias.astype(np.float32))
+
+
+def train(encoder: Encoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
+    encoder = encoder or get_encoder()
+    rows = load_corpus(corpus, split="train")
+    if EXTRA_EXEMPLARS.exists():
+        rows += load_corpus(EXTRA_EXEMPLARS)
+    data = examples(rows)
+    classifiers = {task: fit(task, data[task], encoder) for task in clf.TASKS if data.get(task)}
+    clf.save_classifiers(classifiers)
+    return {task: len(data[task]) for task in classifiers}
