@@ -38,14 +38,18 @@ def _value(finding_value: Any) -> Any:
 
 def _same(actual: Any, expected: Any) -> bool:
     if isinstance(expected, int | float) and not isinstance(expected, bool):
-        return isinstance(actual, int | float) and abs(actual - expected) <= max(abs(expected) * 0.01, 1e-6)
+        return isinstance(actual, int | float) and abs(actual - expected) <= max(
+            abs(expected) * 0.01, 1e-6
+        )
     return actual == expected
 
 
 def _prior_state(row: dict[str, Any]) -> InterviewState:
     """A state in which the asked slot is open and corrected slots already hold a value."""
     answers = {
-        slot: Answer(raw="earlier answer", value=Quantity(value=1.0) if slot in NUMBER_SLOTS else "earlier")
+        slot: Answer(
+            raw="earlier answer", value=Quantity(value=1.0) if slot in NUMBER_SLOTS else "earlier"
+        )
         for slot in row["expect"].get("corrections", [])
     }
     return InterviewState(asking=row["asking"], answers=answers)
@@ -69,7 +73,11 @@ def check(row: dict[str, Any], got: Interpretation) -> tuple[bool, str]:
         if not _same(actual, wanted):
             return False, f"{slot} {actual!r} != {wanted!r}"
     for slot in found:  # a number or date in passing must not become another slot's value
-        if slot != asked and slot not in expect and fw.SLOT_BY_NAME[slot].kind in ("number", "date"):
+        if (
+            slot != asked
+            and slot not in expect
+            and fw.SLOT_BY_NAME[slot].kind in ("number", "date")
+        ):
             return False, f"unexpected {slot}={_value(found[slot].value)!r}"
     return True, ""
 

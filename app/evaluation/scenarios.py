@@ -105,10 +105,17 @@ def run_scenario(
             break
         text = answer(reply.asking.slot)
     intake = build_intake(state)
-    return score(scenario, ScenarioResult(
-        id=scenario["id"], turns=turns, submitted=state.submitted, intake=intake,
-        premature=premature, transcript=transcript,
-    ))
+    return score(
+        scenario,
+        ScenarioResult(
+            id=scenario["id"],
+            turns=turns,
+            submitted=state.submitted,
+            intake=intake,
+            premature=premature,
+            transcript=transcript,
+        ),
+    )
 
 
 def score(scenario: dict[str, Any], result: ScenarioResult) -> ScenarioResult:
@@ -153,7 +160,9 @@ def metrics(results: list[ScenarioResult]) -> Metrics:
     return Metrics(
         scenarios=len(results),
         slot_accuracy=_ratio(slots),
-        root_cause_accuracy=_ratio([r.root_cause_ok for r in results if r.root_cause_ok is not None]),
+        root_cause_accuracy=_ratio(
+            [r.root_cause_ok for r in results if r.root_cause_ok is not None]
+        ),
         recommendation_accuracy=_ratio(
             [r.recommendation_ok for r in results if r.recommendation_ok is not None]
         ),

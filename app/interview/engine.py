@@ -9,7 +9,7 @@ property of one small function that can be tested thousands of times.
 from __future__ import annotations
 
 from app.interview import framework as fw
-from app.interview.progress import pending_slots
+from app.interview.progress import applicable, pending_slots
 from app.interview.recommend import recommend
 from app.interview.state import (
     Answer,
@@ -103,13 +103,17 @@ def advance(state: InterviewState, interpretation: Interpretation) -> tuple[Inte
     if asked == "confirm":
         return _confirm(state, interpretation)
 
+    dodged = interpretation.act in ("vague", "unknown")
+    push_back = dodged and asked not in state.pushed_back
     notes: list[str] = []
     for finding in interpretation.findings:
+        if finding.slot == asked and (push_back or interpretation.act == "unknown"):
+            continue  # a dodge is not an answer, whatever understanding salvaged from it
         state, note = _apply(state, finding, asked)
         if note:
             notes.append(note)
 
-    if asked not in state.answers:
+    if asked not in state.answers and applicable(slot, state):
         if asked not in state.pushed_back:
             state = state.model_copy(update={"pushed_back": (*state.pushed_back, asked)})
             return state, Reply(
@@ -118,15 +122,11 @@ def advance(state: InterviewState, interpretation: Interpretation) -> tuple[Inte
                 stage=stage_of(state),
             )
         answers = dict(state.answers)
-        answers[asked] = Answer(raw=_raw_of(interpretation), status="unknown")
+        answers[asked] = Answer(raw=interpretation.text, status="unknown")
         state = state.model_copy(update={"answers": answers})
         notes.append(fw.ACKNOWLEDGE_UNKNOWN)
 
     return _ask(state, next_slot(state), notes)
-
-
-def _raw_of(interpretation: Interpretation) -> str:
-    return next((f.raw for f in interpretation.findings if f.raw), "")
 
 
 def _confirm(state: InterviewState, interpretation: Interpretation) -> tuple[InterviewState, Reply]:

@@ -52,6 +52,8 @@ class Interpretation(Frozen):
 
     act: Act = "answer"
     findings: tuple[Finding, ...] = ()
+    text: str = ""
+    """The message as received, kept for the record even when nothing could be read from it."""
 
     def for_slot(self, slot: str | None) -> Finding | None:
         return next((f for f in self.findings if f.slot == slot), None)
