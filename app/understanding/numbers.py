@@ -1,0 +1,1163 @@
+"""Numbers as requesters type them: "about 60 a week", "£2.3m", "a third of them", "3.6 out of 5".
+
+Baseline, target and audience size are the only numeric slots, and a wrong number is worse
+than none (a filled slot is never asked again). So this module is conservative and explicit:
+
+- every number is read with its span, so callers can tell which clause it came from;
+- numbers that belong to a date ("30 April 2027", "Q3 2027", "by 2027"), a time ("9am"),
+  an ordinal ("the 3rd"), a label ("level 4", "ISO 9001") or a phone number are not
+  quantities at all, and are dropped before anything else looks at them;
+- a unit is kept only from a whitelist of measurement and count words, so "45 people" is a
+  bare 45 but "60 complaints" keeps its unit; money and percentages are normalised to
+  "£", "$", "€" and "%", ratings to "/5".
+
+Number words are read by a small span-preserving parser rather than `text2num.alpha2digit`:
+alpha2digit rewrites the sentence (so offsets are lost) and reads "a hundred" as "a 100",
+"4 thousand" as "4 1000" and "a third" as "a 3rd". The tests cross-check the word parser
+against `text2num` instead.
+
+Everything here is a pure function of the text; regexes are compiled once, and the scan of
+one message is cached because the engine asks several questions of the same reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.interview.state import Quantity
+
+__all__ = [
+    "QuantityMatch",
+    "find_quantities",
+    "parse_change",
+    "parse_headcount",
+    "parse_quantity",
+]
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    """One number found in a message, with the unit it carries and where it was said.
+
+    `text` is the matched phrase including approximation markers and unit ("about £40k"),
+    `approximate` says the requester hedged ("about", "roughly", "40-ish", a range).
+    """
+
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    text: str
+    approximate: bool
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A quantity under construction. `scale` lets a range or a change share its "k" or
+    "million" between its two ends ("£40-50k", "from 2 to 1.5 million")."""
+
+    value: float
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    unit: str | None = None
+    approximate: bool = False
+    scale: float = 1.0
+    word: bool = False
+    kind: str = "number"  # number | fraction | ratio
+    rate: bool = False  # followed by "a week", "per day": a rate, never a head count
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    """Word lists are written as prose so they stay readable for whoever extends them."""
+    return text.split()
+
+
+_SMALL = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD_KIND: dict[str, tuple[str, int]] = {
+    **{w: ("unit" if i < 10 else "teen", i) for i, w in enumerate(_SMALL)},
+    **{w: ("tens", v) for w, v in _TENS.items()},
+    "hundred": ("hundred", 100),
+    **{w: ("scale", v) for w, v in _SCALES.items()},
+    "dozen": ("dozen", 12),
+    "couple": ("couple", 2),
+    "a": ("a", 1),
+    "an": ("a", 1),
+    "half": ("half", 0),
+    "and": ("and", 0),
+    "of": ("of", 0),
+}
+_NUMWORD = "|".join(
+    sorted([*_SMALL, *_TENS, "hundred", *_SCALES, "dozen", "couple"], key=len)[::-1]
+)
+_VOCAB = _NUMWORD + "|and|of|an|a"
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+
+# Canonical unit for each accepted spelling. Counts keep their plural noun.
+_UNIT_GROUPS: dict[str, tuple[str, ...]] = {
+    "seconds": ("sec", "secs", "second", "seconds"),
+    "minutes": ("min", "mins", "minute", "minutes"),
+    "hours": ("h", "hr", "hrs", "hour", "hours"),
+    "days": ("day", "days"),
+    "weeks": ("wk", "wks", "week", "weeks"),
+    "months": ("month", "months"),
+    "years": ("yr", "yrs", "year", "years"),
+    "kg": ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogrammes"),
+    "g": ("g", "gram", "grams", "grammes"),
+    "tonnes": ("tonne", "tonnes", "ton", "tons"),
+    "lb": ("lb", "lbs"),
+    "km": ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"),
+    "miles": ("mile", "miles"),
+    "m": ("metre", "metres", "meter", "meters"),
+    "cm": ("cm",),
+    "mm": ("mm",),
+    "l": ("litre", "litres", "liter", "liters"),
+    "ml": ("ml",),
+    "points": ("point", "points", "pts", "pt", "pp"),
+    "stars": ("star", "stars"),
+    "breaches": ("breach", "breaches"),
+}
+_COUNT_NOUNS = _words(
+    "calls complaints tickets errors mistakes incidents accidents injuries refunds returns "
+    "orders sales deals leads customers clients patients visits deliveries drops redeliveries "
+    "cases claims defects faults escalations reviews applications hires leavers resignations "
+    "units items parcels packages emails chats contacts bookings appointments no-shows "
+    "transactions invoices jobs tasks shipments pallets picks queries requests enquiries "
+    "inquiries messages issues bugs failures rejections complaints absences sick-days "
+    "callbacks transfers cancellations renewals referrals conversions signups sign-ups "
+    "downloads rework reworks repeats repairs breakdowns audits findings observations "
+    "near-misses falls errors lates late-arrivals"
+)
+_UNITS: dict[str, str] = {}
+for _canon, _spellings in _UNIT_GROUPS.items():
+    for _s in _spellings:
+        _UNITS[_s] = _canon
+for _plural in _COUNT_NOUNS:
+    _UNITS[_plural] = _plural
+    _UNITS.setdefault(_plural[:-3] + "y" if _plural.endswith("ies") else _plural[:-1], _plural)
+_TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+
+_UNIT_ADJECTIVES = frozenset(
+    _words(
+        "working business calendar man person full-time extra more fewer less additional "
+        "customer repeat failed missed dropped abandoned formal serious lost sick"
+    )
+)
+
+_PEOPLE_NOUNS = frozenset(
+    _words(
+        """people person persons staff employees employee colleagues colleague members member
+    agents agent heads workers worker drivers driver nurses nurse engineers engineer managers
+    manager reps rep advisers adviser advisors advisor operators operator cooks cook chefs
+    teachers teacher consultants consultant receptionists receptionist instructors supervisors
+    supervisor assistants assistant technicians technician cleaners cleaner accountants
+    architects users user learners learner trainees trainee starters starter hires recruits
+    leaders leader directors director analysts analyst developers developer designers
+    officers officer clerks clerk cashiers cashier pharmacists doctors doctor carers carer
+    therapists volunteers volunteer students student apprentices apprentice interns intern
+    graduates managers men women guys folks souls individuals fte ftes headcount bodies
+    salespeople salesperson sellers buyers planners pickers packers handlers porters guards
+    paramedics midwives surgeons lawyers solicitors paralegals partners associates coaches
+    tutors lecturers researchers scientists specialists generalists administrators admins
+    executives execs hosts servers waiters waitresses bartenders baristas stylists mechanics
+    electricians plumbers fitters installers inspectors auditors controllers dispatchers
+    coordinators team-members people-managers line-managers frontline front-line"""
+    )
+)
+_NOT_PEOPLE_ER = frozenset(
+    _words(
+        "customers orders errors numbers letters centres centers computers containers vouchers "
+        "transfers offers answers chapters papers matters others hours years layers quarters "
+        "meters metres litres liters dollars markers printers monitors servers_ folders "
+        "passengers callers visitors"
+    )
+)
+_GROUP_NOUNS = frozenset(
+    _words(
+        "teams team groups group shifts sites site stores store branches branch offices office "
+        "cohorts cohort squads squad crews crew departments depots depot wards ward"
+    )
+)
+
+# --- regexes ---------------------------------------------------------------------------------
+
+_DIGITS = re.compile(
+    r"(?<![\w.,/:])(?<![A-Za-z]-)"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)"
+    r"(?:\.\d+)?(?![\d:]|[.,]\d)"
+)
+_WORD_RUN = re.compile(rf"\b(?:(?:a|an|half)[\s-]+)*(?:{_NUMWORD})(?:[\s-]+(?:{_VOCAB}))*\b", re.I)
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+_FEW_BEFORE = re.compile(r"\b(?:few|several|many|some|tens\s+of|hundreds\s+of|of)\s+$", re.I)
+
+_BLOCKED = re.compile(
+    "|".join(
+        [
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b",  # ISO date
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",  # 30/09/2027
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH}(?:[\s,-]+'?\d{{2,4}})?\b",
+            rf"\b{_MONTH}[\s-]+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+            r"(?!\s*(?:%|per\s*cent|percent|people|staff|(?!(?:is|was|as|has|this)\b)[a-z]+s\b))",
+            rf"\b{_MONTH}\s*,?\s*(?:'\d{{2}}|\d{{4}})\b",
+            r"\b(?:[qh][1-4]|[1-4][qh])\b(?:\s*[/-]?\s*'?\d{2,4}\b)?",  # Q3 2027, H1, 1H
+            r"\bfy\s*'?\d{2,4}\b",
+            r"\b\d{4}\s*[/-]?\s*q[1-4]\b",
+            r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
+            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)",  # 9am, 9.30 pm
+            r"\b\d{1,2}:\d{2}(?::\d{2})?\b",  # 17:00
+            r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s*o['’]?\s*clock\b",
+            r"\b24\s*/\s*7\b|\b1\s*[:-]\s*1\b|\b1-2-1\b|\b360(?:[\s-]degree)?\s+(?:feedback|review|appraisal)",
+            r"(?<![\w£$€])\+\d[\d\s()-]{7,}\d",  # +44 20 7946 0958
+            r"(?<![\w£$€.,])0\d{2,5}[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w.,])",  # 020 7946 0958
+            r"(?<![\w£$€.,])\d{3}[\s.-]\d{3}[\s.-]\d{4}(?![\w.,])",  # 555-123-4567
+            r"(?<![\w£$€.,])\d{3}-\d{4}(?![\w.,])",  # 555-1234
+            r"(?<![\w.,])(?<!\d\s)0\d+(?![\w.,])",  # 0800, 007: leading zero is never a count
+            r"\b(?:level|version|phase|step|stage|tier|grade|band|room|floor|page|section|"
+            r"chapter|module|iso|number|no\.|covid|gate|zone|route|bay|aisle|lane|ward)"
+            r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
+            r"#\s*\d+",
+        ]
+    ),
+    re.I,
+)
+_YEAR_CUE = re.compile(
+    rf"\b(?:in|by|since|until|till|til|before|after|during|through|throughout|early|mid|late|"
+    rf"spring|summer|autumn|fall|winter|christmas|for|{_MONTH}|"
+    r"(?:end|start|beginning|middle|half|quarter|spring|summer|autumn|winter)\s+of(?:\s+the\s+year)?)"
+    r"\s*[-,]?\s*$",
+    re.I,
+)
+
+_AND_FRACTION = re.compile(
+    r"[\s-]+and[\s-]+(?:(?P<half>a[\s-]+half)|(?P<quarter>a[\s-]+quarter)|(?P<three>three[\s-]+quarters))\b",
+    re.I,
+)
+_SCALE = re.compile(
+    r"(?:(?P<letter>k|K|bn|BN|Bn|mn|m|M|b|B)\b|[\s-]+(?P<word>thousand|million|billion|hundred|grand|dozen)\b)"
+)
+_SCALE_VALUE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "grand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "hundred": 1e2,
+    "dozen": 12,
+}
+_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>£|€|\$)|\b(?P<code>GBP|USD|EUR|US\$))\s?$", re.I)
+_CURRENCY_CODES = {"gbp": "£", "usd": "$", "us$": "$", "eur": "€"}
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:about|around|roughly|circa|approx\.?|approximately|nearly|almost|"
+    r"just\s+(?:under|over|below|above|shy\s+of)|under|over|below|above|"
+    r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|some|"
+    r"maybe|perhaps|probably|possibly|approaching|close\s+to|north\s+of|upwards\s+of|"
+    r"in\s+excess\s+of|in\s+the\s+region\s+of|something\s+like|somewhere\s+around|"
+    r"give\s+or\s+take|ca\.|c\.|est\.|estimated|ish|guess)\s*|~\s*|±\s*|\+/-\s*)$",
+    re.I,
+)
+_APPROX_AFTER = re.compile(
+    r"(?:\s*-?\s*ish\b|\s+or\s+so\b|[\s-]*odd\b|\+(?!\d)|\s+or\s+thereabouts\b|"
+    r"\s+give\s+or\s+take(?:\s+a\s+few)?\b|\s+or\s+more\b|\s+or\s+less\b|\s+plus\b(?!\s+\d))",
+    re.I,
+)
+_SUFFIX = re.compile(
+    r"\s*(?:"
+    r"(?P<pct>%|per\s*cent\b|percent\b|pc\b|pct\b|percentage\s+points?\b)"
+    r"|(?P<gbp>pounds?\b|quid\b|sterling\b|gbp\b)"
+    r"|(?P<usd>dollars?\b|bucks\b|usd\b)"
+    r"|(?P<eur>euros?\b|eur\b)"
+    r"|(?P<pence>p\b|pence\b)"
+    r"|(?:out\s+of|/)\s*(?P<den>\d+(?:\.\d+)?|ten|five|four|seven|hundred|a\s+hundred)\b"
+    r")",
+    re.I,
+)
+_RATIO = re.compile(
+    r"\s+in\s+(?:every\s+)?(?P<den>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|"
+    r"a\s+hundred|hundred|a\s+thousand)\b(?!\s*(?:%|per|seconds?|minutes?|hours?|days?|weeks?|months?|years?|the\b))",
+    re.I,
+)
+_SMALL_DEN = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+}
+_UNIT_WORDS = re.compile(
+    r"[\s-]*([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?(?:\s+([A-Za-z][A-Za-z-]*))?"
+)
+"""The (up to) three words after a number: its unit, or the people it counts."""
+_RATE_AFTER = re.compile(
+    r"\s*(?:a|an|per|each|every|/|in\s+a|a\s+single)\s*(?:day|week|month|year|hour|shift|quarter|"
+    r"fortnight|annum|night|term|semester|season|person|head|employee|call|store|site|drop)\b",
+    re.I,
+)
+_FRACTION = re.compile(
+    r"(?<!\band\s)(?<!\band-)\b(?:(?P<num>a|an|one|two|three|four|nine)[\s-]+)?"
+    r"(?P<den>half|thirds?|quarters?|fifths?|tenths?)\b",
+    re.I,
+)
+_FRACTION_DEN = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION_BAD_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|last|next|this|other|the|each|every|per|once|twice|"
+    r"times|final|following|previous|coming|in|by|\d\w*)\s+(?:an?\s+)?$",
+    re.I,
+)
+_FRACTION_BAD_AFTER = re.compile(
+    r"[\s-]+(?:party|parties|time|times|place|person|round|attempt|option|year|years|week|"
+    r"weeks|month|months|day|days|quarter|line|level|generation|wave|tier|grade|shift|floor|"
+    r"stage|phase|step|try|world|way|wheel|degree|eye|rate|base|hand|country|sector|final|"
+    r"finals|term|century|decade|hour|hours|hearted|baked|price|measures?|an?\s+dozen|"
+    r"of\s+(?:the\s+)?(?:year|next|this|last|an?\s+hour|20\d\d))\b",
+    re.I,
+)
+_FRACTION_BY = re.compile(r"\b(?:by|in)\s+$", re.I)
+_RATE_BEFORE = re.compile(
+    r"(?:\d\S*|\b(?:once|twice|times|[a-z]+s)(?<!['’]s)(?<!\bis)(?<!\bwas)(?<!\bits))\s+$", re.I
+)
+_HALF_DURATION = re.compile(r"[\s-]+(?:an?[\s-]+)?(hour|day|week|month|year|shift)\b", re.I)
+_ONE_SKIP_BEFORE = re.compile(
+    r"(?:\b(?:no|any|every|each|some|the|this|that|which|another|only\s+the|last|next|at)\s+|"
+    r"-(?:to|on)-)$",
+    re.I,
+)
+_ONE_SKIP_AFTER = re.compile(
+    r"(?:\s+(?:of|another|thing|way|time|point|issue|problem|reason|more|option|side|hand|"
+    r"by\s+one|to\s+one|on\s+one|or\s+(?:the\s+)?other|day\s+(?:we|i|they|you|soon))\b|-(?:to|on|off)-)",
+    re.I,
+)
+
+
+# --- the scan --------------------------------------------------------------------------------
+
+
+def _word_numbers(text: str, start: int, end: int) -> list[tuple[float, int, int]]:
+    """Read a run of number words ("a hundred and twenty", "twenty four", "two dozen") into
+    (value, start, end) groups, splitting where the words stop forming one number."""
+    tokens = [
+        (m.group().lower(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, start, end)
+    ]
+    out: list[tuple[float, int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        total = current = 0.0
+        last: str | None = None
+        last_scale = float("inf")
+        first = tokens[i][1]
+        group_end = -1
+        j = i
+        while j < n:
+            word, _, w_end = tokens[j]
+            kind, value = _WORD_KIND[word]
+            nxt = _WORD_KIND[tokens[j + 1][0]][0] if j + 1 < n else None
+            if kind == "a":
+                if last is not None or nxt not in ("hundred", "scale", "dozen", "couple"):
+                    break
+            elif kind == "half":
+                if not (last is None and nxt == "a" and j + 2 < n and tokens[j + 2][0] == "dozen"):
+                    break
+                current, last, group_end, j = 6, "dozen", tokens[j + 2][2], j + 3
+                continue
+            elif kind == "couple":
+                if last != "a":
+                    break
+                current = 2
+            elif kind == "of":
+                if last != "couple" or nxt not in ("hundred", "scale", "dozen"):
+                    break
+                last, j = "of", j + 1
+                continue
+            elif kind == "and":
+                if last not in ("hundred", "scale") or nxt not in ("unit", "teen", "tens"):
+                    break
+                last, j = "and", j + 1
+                continue
+            elif kind == "unit":
+                if last in (None, "tens", "hundred", "scale", "and"):
+                    current += value
+                else:
+                    break
+            elif kind in ("teen", "tens"):
+                if last not in (None, "hundred", "scale", "and"):
+                    break
+                current += value
+            elif kind == "hundred":
+                if last not in (None, "a", "unit", "teen", "couple", "of") or current >= 100:
+                    break
+                current = (current or 1) * 100
+            elif kind == "scale":
+                if last in ("and",) or value >= last_scale:
+                    break
+                total += (current or 1) * value
+                current, last_scale = 0, value
+            elif kind == "dozen":
+                if last not in ("a", "unit", "teen", "tens", "couple", "of"):
+                    break
+                current = (current or 1) * 12
+            last = kind
+            if kind != "a":
+                group_end = w_end
+            j += 1
+        if group_end > 0 and last not in (None, "a"):
+            out.append((total + current, first, group_end))
+            # resume after the last token that belonged to the group
+            while i < n and tokens[i][2] <= group_end:
+                i += 1
+        else:
+            i = max(j, i + 1) if j > i else i + 1
+    return out
+
+
+def _cores(text: str, claimed: list[tuple[int, int]]) -> list[tuple[float, int, int, bool]]:
+    cores: list[tuple[float, int, int, bool]] = []
+    for m in _DIGITS.finditer(text):
+        raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group())
+        cores.append((float(raw), m.start(), m.end(), False))
+    lowered = text.lower()
+    if any(w in lowered for w in _QUICK_WORDS):
+        for m in _WORD_RUN.finditer(text):
+            for value, s, e in _word_numbers(text, m.start(), m.end()):
+                first = text[s:e].split()[0].lower()
+                if first in ("hundred", "thousand", "million", "billion") and _FEW_BEFORE.search(
+                    text, max(0, s - 20), s
+                ):
+                    continue
+                cores.append((value, s, e, True))
+    cores.sort(key=lambda c: c[1])
+    return [c for c in cores if not any(c[1] < ce and cs < c[2] for cs, ce in claimed)]
+
+
+_QUICK_WORDS = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve teen twenty thirty "
+    "forty fourty fifty sixty seventy eighty ninety hundred thousand million billion dozen couple"
+)
+
+
+def _fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
+    """Read "a third", "two thirds", "half of them" as percentages; "half an hour" as a duration."""
+    atoms: list[_Atom] = []
+    for m in _FRACTION.finditer(text):
+        s, e = m.start(), m.end()
+        if any(s < be and bs < e for bs, be in blocked):
+            continue
+        den_word = m.group("den").lower()
+        plural = den_word.endswith("s")
+        den = _FRACTION_DEN[den_word.rstrip("s")]
+        num_word = (m.group("num") or "").lower()
+        if den == 2 and num_word in ("", "a", "an", "one"):
+            duration = _HALF_DURATION.match(text, e)
+            if duration and not num_word:
+                unit = _UNITS[duration.group(1).lower()]
+                atoms.append(_Atom(0.5, s, duration.end(), s, e, unit=unit, kind="fraction"))
+                continue
+        if not num_word and den != 2:
+            continue  # "the third", "quarter" alone: ordinals and periods, not proportions
+        if plural != (_FRACTION_NUM.get(num_word, 1) > 1):
+            continue
+        if _FRACTION_BAD_BEFORE.search(text, max(0, s - 25), s) and not num_word:
+            continue
+        if _FRACTION_BY.search(text, max(0, s - 10), s):
+            continue  # "cut it by a third": a relative change, not a value
+        if den == 4 and num_word in ("a", "an") and _RATE_BEFORE.search(text, max(0, s - 25), s):
+            continue  # "£10k a quarter", "twice a quarter": a rate
+        if _FRACTION_BAD_AFTER.match(text, e):
+            continue
+        value = 100.0 * _FRACTION_NUM.get(num_word, 1) / den
+        atoms.append(_Atom(value, s, e, s, e, unit="%", kind="fraction"))
+    for atom in atoms:
+        m = _APPROX_BEFORE.search(text, max(0, atom.start - 30), atom.start)
+        if m:
+            atom.approximate, atom.start = True, m.start()
+    return atoms
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    if not _HAS_DIGIT.search(text):
+        return []  # every blocked form has a digit; most replies have none
+    return [m.span() for m in _BLOCKED.finditer(text)]
+
+
+_HAS_DIGIT = re.compile(r"\d|clock", re.I)
+
+
+def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
+    """Grow a bare number into a quantity: fraction, scale, currency, unit, hedges, rate."""
+    atom = _Atom(value, cs, ce, cs, ce, word=word)
+    pos = ce
+    m = _AND_FRACTION.match(text, pos)
+    if m:
+        atom.value += 0.5 if m.group("half") else 0.25 if m.group("quarter") else 0.75
+        pos = m.end()
+    m = _SCALE.match(text, pos)
+    if m and not (word and m.group("letter")):
+        key = (m.group("letter") or m.group("word")).lower()
+        atom.scale = _SCALE_VALUE[key]
+        atom.value *= atom.scale
+        pos = m.end()
+        if key == "grand":
+            atom.unit = "£"
+    m = _APPROX_AFTER.match(text, pos)
+    if m:
+        atom.approximate, pos = True, m.end()
+    start = cs
+    m = _CURRENCY_BEFORE.search(text, max(0, cs - 5), cs)
+    if m:
+        atom.unit = m.group("sym") or _CURRENCY_CODES[m.group("code").lower()]
+        start = m.start()
+    m = _SUFFIX.match(text, pos)
+    if m and atom.unit is None:
+        if m.group("pct"):
+            atom.unit = "%"
+        elif m.group("gbp"):
+            atom.unit = "£"
+        elif m.group("usd"):
+            atom.unit = "$"
+        elif m.group("eur"):
+            atom.unit = "€"
+        elif m.group("pence"):
+            if m.group("pence").lower() == "p" and m.start() != pos:
+                m = None
+            else:
+                atom.unit, atom.value = "£", atom.value / 100
+        else:
+            den_raw = m.group("den").lower()
+            den = float(den_raw) if den_raw[0].isdigit() else float(_SMALL_DEN[den_raw])
+            if den <= 0 or atom.value > den or atom.scale != 1:
+                m = None
+            elif den == atom.value == 50 and m.group(0).strip() == "/50":
+                atom.unit = "%"  # "50/50": an even split
+            else:
+                atom.unit = f"/{den:g}"
+        if m:
+            pos = m.end()
+    if atom.unit is None:
+        m = _RATIO.match(text, pos)
+        if m:
+            den_raw = m.group("den").lower()
+            den = float(den_raw) if den_raw.isdigit() else float(_SMALL_DEN[den_raw])
+            if 2 <= den <= 1000 and 0 < atom.value <= den and not (1900 <= den <= 2100):
+                atom.value, atom.unit, atom.kind, pos = (
+                    100 * atom.value / den,
+                    "%",
+                    "ratio",
+                    m.end(),
+                )
+    if atom.unit is None:
+        m = _UNIT_WORDS.match(text, pos)
+        if m:
+            first = m.group(1).lower()
+            second = (m.group(2) or "").lower()
+            third = (m.group(3) or "").lower()
+            # a singular count noun before people is a modifier: "45 call centre agents"
+            modifier = _UNITS.get(first) != first and (
+                _is_people_noun(second) or _is_people_noun(third)
+            )
+            if first in _UNITS and not modifier:
+                atom.unit, pos = _UNITS[first], m.end(1)
+            elif (
+                second in _UNITS
+                and len(second) > 2
+                and first not in _UNITS
+                and (
+                    first in _UNIT_ADJECTIVES
+                    or (first not in _FUNCTION_WORDS and not _is_people_noun(first))
+                )
+            ):
+                atom.unit, pos = _UNITS[second], m.end(2)  # "23 reportable incidents"
+    m = _APPROX_AFTER.match(text, pos)
+    if m:
+        atom.approximate, pos = True, m.end()
+    m = _APPROX_BEFORE.search(text, max(0, start - 30), start)
+    if m:
+        atom.approximate, start = True, m.start()
+    atom.start, atom.end = start, pos
+    atom.rate = bool(_RATE_AFTER.match(text, pos))
+    return atom
+
+
+def _keep(text: str, atom: _Atom) -> bool:
+    """Drop what only looks like a quantity: years, and "one" used as a pronoun."""
+    core = text[atom.core_start : atom.core_end]
+    if (
+        not atom.word
+        and core.isdigit()
+        and len(core) == 4
+        and 1900 <= atom.value <= 2099
+        and atom.unit is None
+        and atom.scale == 1
+        and not atom.approximate
+    ):
+        following = _UNIT_WORDS.match(text, atom.end)
+        words = [w.lower() for w in following.groups() if w] if following else []
+        if following and following.start(1) == atom.end + 1 and any(map(_is_people_noun, words)):
+            return True  # "2000 staff", "a total of 2027 employees"
+        if _YEAR_CUE.search(text, max(0, atom.start - 25), atom.start):
+            return False  # "in 2027", "end of 2027"
+        if 2015 <= atom.value <= 2045:
+            return False  # a plausible deadline year said on its own
+    pronoun = bool(
+        _ONE_SKIP_BEFORE.search(text, max(0, atom.start - 15), atom.start)
+        or _ONE_SKIP_AFTER.match(text, atom.end)
+    )
+    return not (
+        atom.word and core.lower() == "one" and atom.unit is None and atom.scale == 1 and pronoun
+    )
+
+
+_SUBUNIT = {
+    ("hours", "minutes"): 60,
+    ("minutes", "seconds"): 60,
+    ("days", "hours"): 24,
+    ("weeks", "days"): 7,
+    ("years", "months"): 12,
+}
+_AND_ONLY = re.compile(r"\s*(?:,\s*)?(?:and\s+)?", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|or)\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_FROM_OR_CHANGE = re.compile(
+    r"\b(?:from|cut|reduce|lower|bring|get|take|drop|improve|increase|raise|grow|move|push|"
+    r"shift|decrease|boost|lift|go|went|gone|fell|rose|dropped|climbed)\b[^.;!?]*$",
+    re.I,
+)
+
+
+def _merge_ranges(text: str, atoms: list[_Atom], plain_to: bool) -> list[_Atom]:
+    """Make "40-50", "between 40 and 50", "40 or 50" into one approximate midpoint.
+
+    "40 to 50" is a range only when nothing in the clause says it is a change ("from",
+    "cut", "get ... to"); `plain_to=False` never merges it (used when reading changes)."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.kind == "number" and atoms[i + 1].kind == "number":
+            b = atoms[i + 1]
+            between = text[a.end : b.start]
+            ratio = _SUBUNIT.get((a.unit, b.unit))
+            if ratio and _AND_ONLY.fullmatch(between):
+                # "7 minutes 30 seconds", "2 hours and 15 minutes": one duration
+                merged = _Atom(a.value + b.value / ratio, a.start, b.end, a.core_start, b.core_end)
+                merged.unit, merged.approximate, merged.rate = a.unit, a.approximate, b.rate
+                out.append(merged)
+                i += 2
+                continue
+            sep = _RANGE_SEP.match(between) if len(between) < 8 else None
+            is_range = False
+            if sep and between.strip():
+                word = between.strip().lower()
+                if word == "to":
+                    is_range = plain_to and not _FROM_OR_CHANGE.search(text, 0, a.start)
+                elif word == "or":
+                    is_range = True
+                else:
+                    is_range = True
+            elif re.fullmatch(r"\s+and\s+", between) and _BETWEEN.search(
+                text, max(0, a.start - 10), a.start
+            ):
+                is_range = True
+            if is_range:
+                lo, hi = a.value, b.value
+                if b.scale > 1 and a.scale == 1 and lo * b.scale <= hi * 10:
+                    lo *= b.scale
+                unit = a.unit or b.unit
+                if (a.unit and b.unit and a.unit != b.unit) or not lo < hi:
+                    out.append(a)
+                    i += 1
+                    continue
+                start = a.start
+                m = _BETWEEN.search(text, max(0, a.start - 10), a.start)
+                if m:
+                    start = m.start()
+                out.append(
+                    _Atom(
+                        (lo + hi) / 2,
+                        start,
+                        b.end,
+                        a.core_start,
+                        b.core_end,
+                        unit=unit,
+                        approximate=True,
+                        scale=b.scale,
+                        rate=b.rate,
+                    )
+                )
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=512)
+def _scan(text: str) -> tuple[_Atom, ...]:
+    """All quantities in `text`, before ranges are merged."""
+    blocked = _blocked_spans(text)
+    fractions = _fractions(text, blocked)
+    claimed = blocked + [(f.start, f.end) for f in fractions]
+    atoms = [*fractions]
+    taken: list[tuple[int, int]] = [(f.start, f.end) for f in fractions]
+    for value, cs, ce, word in _cores(text, claimed):
+        if any(cs < te and ts < ce for ts, te in taken):
+            continue
+        atom = _build(text, value, cs, ce, word)
+        if not _keep(text, atom):
+            continue
+        # a suffix may not swallow the next number ("3.6 out of 5"): drop cores it covers
+        atoms.append(atom)
+        taken.append((atom.core_start, atom.end))
+    atoms.sort(key=lambda a: a.start)
+    # cores inside another atom's span (the "5" of "out of 5", "two" of "one in two") go
+    result: list[_Atom] = []
+    for atom in atoms:
+        if result and atom.start < result[-1].end:
+            continue
+        result.append(atom)
+    return tuple(result)
+
+
+def _match(text: str, atom: _Atom) -> QuantityMatch:
+    return QuantityMatch(
+        value=round(atom.value, 6),
+        unit=atom.unit,
+        start=atom.start,
+        end=atom.end,
+        text=text[atom.start : atom.end],
+        approximate=atom.approximate,
+    )
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every quantity in `text`, in order, with its unit and span.
+
+    Ranges ("40-50 people", "between 10 and 12%") come back as one approximate midpoint
+    because a requester giving a range means "about this much", not two facts.
+    """
+    return [_match(text, a) for a in _merge_ranges(text, list(_scan(text)), plain_to=True)]
+
+
+# --- the single number of a reply -----------------------------------------------------------
+
+_ZERO_REPLY = re.compile(
+    r"^\W*(?:(?:well|um+|er+|erm|honestly|currently|right\s+now|at\s+the\s+moment|today|"
+    r"it'?s|it\s+is|we\s+have|there\s+are|there\s+is)[,\s]+)*"
+    r"(?:zero|none|nil|nothing|nada|not\s+a\s+single\s+one|no\s+\w+\s+at\s+all)\b",
+    re.I,
+)
+_UNKNOWN = re.compile(
+    r"\b(?:idea|clue|sure|know|knows|track|tracked|measure|measured|record|recorded|data|"
+    r"figures?|numbers?|count|counted|visibility|unknown)\b",
+    re.I,
+)
+_STRONG_CUE = re.compile(
+    r"\b(?:currently|now|at\s+the\s+moment|at\s+the\s+minute|at\s+present|right\s+now|today|"
+    r"presently|these\s+days|nowadays|as\s+it\s+stands|as\s+of\s+now|baseline|current\s+(?:\w+\s+){0,3}?(?:is|of|at))\b",
+    re.I,
+)
+_WEAK_CUE = re.compile(
+    r"(?:\b(?:is|are|at|sits\s+at|stands\s+at|running\s+at|runs\s+at|hovers\s+around|about|"
+    r"around|roughly|approximately|have|get|gets|getting|see|seeing|do|does|doing|handle|"
+    r"lose|losing|make|making)|['’]s|['’]re|:)\s*$",
+    re.I,
+)
+_AFTER_STRONG = re.compile(
+    r"\s*,?\s*(?:(?!and\b|but\b|or\b|then\b)[a-z]+\s+){0,2}?(?:currently|now|at\s+the\s+moment|at\s+present|today|these\s+days)\b",
+    re.I,
+)
+_PAST_OR_TARGET = re.compile(
+    r"\b(?:was|were|used\s+to|last\s+year|previously|before|want|wants|target|aim|aiming|goal|"
+    r"hope|hoping|ideally|would\s+like|'d\s+like|should\s+be|down\s+to|up\s+to|get\s+it\s+to|"
+    r"by|to)\b[^.;!?]*$",
+    re.I,
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:last|past|next|over|in|within|every|per|for|each|after|during|since)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _window_before(text: str, atoms: list[_Atom], i: int, width: int = 40) -> tuple[int, int]:
+    lo = atoms[i - 1].end if i else 0
+    return max(lo, atoms[i].start - width), atoms[i].start
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The one number a reply to "what is it now?" / "what would good look like?" means.
+
+    "from X to Y" gives X (the question was about the current value); otherwise the number
+    after "currently"/"now" wins, then one after "is"/"at"/"about", then the first. A bare
+    "zero"/"none"/"nothing" answer is 0, unless it says the number is not known.
+    """
+    zero_reply = _ZERO_REPLY.match(text) and not _UNKNOWN.search(text)
+    if zero_reply and all(a.value == 0 for a in _scan(text)):
+        return Quantity(value=0.0)
+    pair = parse_change(text)
+    if pair is not None:
+        return pair[0]
+    change = _explicit_change(text, _merge_ranges(text, list(_scan(text)), plain_to=False))
+    if change is not None and change[3]:
+        now = change[2]  # "it rose from 40 to 65": 65 is today's value
+        return Quantity(value=round(now.value, 6), unit=now.unit or change[1].unit)
+    atoms = _merge_ranges(text, list(_scan(text)), plain_to=True)
+    if not atoms:
+        return None
+    best, best_score = None, -99
+    for i, atom in enumerate(atoms):
+        lo, hi = _window_before(text, atoms, i)
+        score = 0
+        if _STRONG_CUE.search(text, lo, hi) or _AFTER_STRONG.match(text, atom.end):
+            score = 3
+        elif _WEAK_CUE.search(text, lo, hi) or atom.approximate:
+            score = 2
+        if _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
+            score -= 1
+        if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
+            score -= 3
+        if score > best_score:
+            best, best_score = atom, score
+    assert best is not None
+    return Quantity(value=round(best.value, 6), unit=best.unit)
+
+
+# --- baseline and target in one breath -----------------------------------------------------
+
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:a|an|the|our|its|current|present|today['’]s|baseline|level|rate|score|"
+    r"average|of|roughly)\s+){0,3}$",
+    re.I,
+)
+_TO_BETWEEN = re.compile(
+    r"^(?:[^.;!?\d]{0,45}?\b(?:to|towards|into|under|below|above|over)|\s*(?:->|→|-->|=>|—>))\s*"
+    r"(?:(?:just|around|about|roughly|maybe|perhaps|something\s+like|no\s+more\s+than|at\s+most|"
+    r"at\s+least|under|below|over|above)\s+)?$",
+    re.I,
+)
+_ARROW_BETWEEN = re.compile(r"^\s*(?:->|→|-->|=>)\s*$")
+_DIRECTED_TO = re.compile(
+    r"^[^.;!?\d]{0,30}?\b(?:down|up|back|drop|dropped|fall|rise|reduced?|cut|bring|get|go|"
+    r"lower|raise|improve|increase|decrease|halve|push|move)\b[^.;!?\d]{0,20}?\bto\s*$",
+    re.I,
+)
+_CHANGE_VERB = re.compile(
+    r"\b(?:cut|reduce|lower|bring|get|take|drop|improve|increase|raise|grow|move|push|shift|"
+    r"decrease|boost|lift)\b[^.;!?]*$",
+    re.I,
+)
+_BASELINE_CUE = re.compile(
+    r"\b(?:currently|current(?:ly)?\s+(?:at|is|sits\s+at|running\s+at)|now|at\s+the\s+moment|"
+    r"at\s+present|right\s+now|today|presently|baseline|is|are|it['’]s|we['’]re|we\s+are|"
+    r"sits\s+at|stands\s+at|running\s+at|runs\s+at|at|was|were|have|get|getting|takes?|took|"
+    r"taking|averages?|averaging|spends?|lose|losing)\b[^.;!?\d]{0,25}$",
+    re.I,
+)
+_AFTER_BASELINE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,3}?(?:now|currently|at\s+the\s+moment|today)\b", re.I
+)
+_TARGET_CUE = re.compile(
+    r"\b(?:target(?:ing|ed)?|want|wants|wanted|wanting|aim|aims|aiming|goal|objective|hope|hoping|"
+    r"like|need|needs|should|ideally|down\s+to|up\s+to|get\s+(?:it|that|this|them)?\s*to|"
+    r"reach|hit|achieve|under|below|halve|towards|expect|expecting|plan|planning|good|great)\b"
+    r"[^.;!?\d]{0,30}$",
+    re.I,
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:about|around|roughly|at\s+least)?\s*$", re.I)
+_AFTER_TARGET = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal)|is\s+the\s+(?:goal|target|aim)|ideally)\b",
+    re.I,
+)
+_HALVE = re.compile(r"\b(?:halve|halving|halved|cut\s+(?:it\s+|that\s+|this\s+)?in\s+half)\b", re.I)
+_DOUBLE = re.compile(r"\b(?:double|doubling|doubled)\b", re.I)
+
+
+def _compatible(a: _Atom, b: _Atom) -> bool:
+    return a.unit is None or b.unit is None or a.unit == b.unit
+
+
+def _noun_after(text: str, atom: _Atom) -> str | None:
+    """The content word right after an atom without a unit ("3 sites" -> "sites")."""
+    m = _UNIT_WORDS.match(text, atom.end)
+    if not m or m.start(1) > atom.end + 1:
+        return None
+    word = m.group(1).lower()
+    if word in _FUNCTION_WORDS:
+        return None
+    return word
+
+
+_FUNCTION_WORDS = frozenset(
+    _words(
+        """a an the of in on at to for from by with and or but so now currently today then this
+    that these those it its we our they their them us you your i me my is are was were be
+    been being per each every give ideally max maximum minimum min ok okay please thanks
+    roughly about around approx approximately odd ish plus more less down up target tops
+    which who where when if would could should might may will shall across between among
+    over under above below into onto out off after before during within without than too
+    also just only still yet maybe perhaps probably last next past previous first whole
+    other same such"""
+    )
+)
+
+
+def _pair(text: str, base: _Atom, target: _Atom) -> tuple[Quantity, Quantity]:
+    b_val, t_val = base.value, target.value
+    if target.scale > 1 and base.scale == 1 and b_val * target.scale <= t_val * 100:
+        b_val *= target.scale
+    elif base.scale > 1 and target.scale == 1 and t_val * base.scale <= b_val * 100:
+        t_val *= base.scale
+    unit = base.unit or target.unit
+    return (
+        Quantity(value=round(b_val, 6), unit=base.unit or unit),
+        Quantity(value=round(t_val, 6), unit=target.unit or unit),
+    )
+
+
+def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, bool] | None:
+    """The first "from X to Y" / "X -> Y" / "X down to Y" / "to Y from X" in the text, as
+    (index of its second atom, from, to, happened): `happened` when a past-tense verb says
+    the change is history ("rose from 40 to 65"), so its end is today's value."""
+    for i in range(len(atoms) - 1):
+        x, y = atoms[i], atoms[i + 1]
+        if not _compatible(x, y):
+            continue
+        between = text[x.end : y.start]
+        before = max(0, x.start - 40)
+        if (
+            (_FROM_BEFORE.search(text, before, x.start) and _TO_BETWEEN.match(between))
+            or _ARROW_BETWEEN.match(between)
+            or _DIRECTED_TO.match(between)
+            or (
+                _PLAIN_TO.fullmatch(between)
+                and _CHANGE_VERB.search(text, max(0, x.start - 60), x.start)
+            )
+        ):
+            return i + 1, x, y, bool(_HISTORY.search(text, before, x.start))
+        if _PLAIN_FROM.fullmatch(between) and _TO_BEFORE.search(
+            text, max(0, x.start - 10), x.start
+        ):
+            # "up to 90% from 70%", "dropped to 12 from 30"
+            return i + 1, y, x, bool(_HISTORY.search(text, before, x.start))
+    return None
+
+
+_PLAIN_TO = re.compile(r"\s+to\s+", re.I)
+_PLAIN_FROM = re.compile(r"\s+from\s+", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_HISTORY = re.compile(
+    r"\b(?:rose|risen|went|gone|increased|decreased|dropped|fell|fallen|jumped|climbed|grew|grown|"
+    r"slipped|crept|declined|shot|spiked|soared|plummeted|deteriorated|worsened|improved|moved|"
+    r"changed|doubled|tripled|halved|(?:has|have|had)\s+(?:\w+\s+)?(?:been|gone|risen|fallen|dropped|"
+    r"increased|decreased|grown|climbed|crept|slipped|improved|moved|changed|doubled))\b"
+    r"[^.;!?\d]{0,25}$",
+    re.I,
+)
+
+
+def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
+    """(baseline, target) when one reply gives both: "from 12% to 5%", "is 14% and we want it
+    down to 6%", "currently 22, target 35". A unit given on one side applies to both.
+
+    A change that already happened ("complaints rose from 40 to 65") is history, not a plan:
+    its end is the baseline, and the pair exists only if a target follows.
+    """
+    atoms = _merge_ranges(text, list(_scan(text)), plain_to=False)
+    if not atoms:
+        return None
+    explicit = _explicit_change(text, atoms)
+    if explicit is not None:
+        index, start, end, happened = explicit
+        if not happened:
+            return _pair(text, start, end)
+        for later in atoms[index + 1 :]:
+            lo = max(atoms[index].end, later.start - 60)
+            if _TARGET_CUE.search(text, lo, later.start) and _compatible(end, later):
+                return _pair(text, end, later)
+        return None
+    # cue words: "is 14% ... want 6%", "currently 22, target 35", "target 35, now 22"
+    base: _Atom | None = None
+    target: _Atom | None = None
+    for i, atom in enumerate(atoms):
+        lo, hi = _window_before(text, atoms, i, width=60)
+        window = text[lo:hi]
+        if _BY_BEFORE.search(window):
+            continue  # "cut it by 20%" is a relative change, not a target value
+        is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
+        is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
+        if is_target and target is None and (base is not None or not is_base):
+            target = atom
+        elif is_base and base is None:
+            base = atom
+        elif base is None and target is None and _noun_after(text, atom) is None:
+            period = _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi)
+            base = None if atom.unit in _TIME_UNITS and period else atom
+    if (
+        base is not None
+        and target is not None
+        and base is not target
+        and _compatible(base, target)
+        and _noun_after(text, base) in (None, _noun_after(text, target))
+    ):
+        return _pair(text, base, target)
+    if base is not None and target is None:
+        after = text[base.end :]
+        if _HALVE.search(after):
+            return Quantity(value=base.value, unit=base.unit), Quantity(
+                value=round(base.value / 2, 6), unit=base.unit
+            )
+        if _DOUBLE.search(after):
+            return Quantity(value=base.value, unit=base.unit), Quantity(
+                value=round(base.value * 2, 6), unit=base.unit
+            )
+    return None
+
+
+# --- people -----------------------------------------------------------------------------------
+
+_JUST_ME = re.compile(
+    r"\b(?:just|only)\s+(?:me|myself|the\s+one\s+of\s+us)\b|\bme\s+alone\b|\bit['’]?s\s+only\s+me\b"
+    r"|\bjust\s+the\s+one\b|^\W*(?:me|myself)\W*$",
+    re.I,
+)
+_ME_PLUS = re.compile(r"\bme\s+(?:and|plus|\+)\s+$", re.I)
+_OF_PEOPLE = re.compile(
+    r"\s+(?:of\s+(?:them|us|those|these|you|whom|my\s+\w+|our\s+\w+|the\s+team|the\s+staff)|"
+    r"in\s+(?:total|all|the\s+team|my\s+team|our\s+team|the\s+department|the\s+group|the\s+office|"
+    r"the\s+(?:whole\s+)?(?:company|business|org|organisation|organization))|on\s+(?:the|my|our)\s+team|"
+    r"altogether|all\s+together|overall|total|others?|more|colleagues|"
+    r"across\b|between\s+(?:the|our|us|them)\b)",
+    re.I,
+)
+_PEOPLE_CUE = re.compile(
+    r"\b(?:team\s+of|group\s+of|total\s+of|headcount\s+(?:of|is)|there\s+are|there['’]re|"
+    r"we\s+have|we['’]ve\s+got|we\s+employ|i\s+have|i['’]ve\s+got|i\s+manage|i\s+lead|we['’]re|"
+    r"we\s+are|staff\s+of|cohort\s+of|class\s+of|it['’]s|that['’]s|all|employ|employs|size\s+is|"
+    r"size\s+of|of\s+them\s+are|about|around|roughly|approx(?:imately)?|some|nearly|almost|"
+    r"over|under|just\s+(?:over|under))\s*$",
+    re.I,
+)
+_OF_GROUP = re.compile(r"\s+of\s+$", re.I)
+_GROUP_CUE = re.compile(
+    r"\b(?:team|group|staff|cohort|class|workforce|headcount|total|department|crew)\s+(?:of|is|are)\s+"
+    r"(?:about|around|roughly|approx(?:imately)?|some|nearly|almost|just\s+(?:over|under))?\s*$",
+    re.I,
+)
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"\b(?:to|from|by|than|under|below|above|over|towards|reach|hit|down|up)\s*$", re.I
+)
+
+
+def _is_people_noun(word: str) -> bool:
+    if word in _PEOPLE_NOUNS:
+        return True
+    if word in _NOT_PEOPLE_ER or word in _UNITS:
+        return False
+    return word.endswith(("ers", "ors", "ists", "ians", "ees"))
+
+
+def parse_headcount(text: str) -> float | None:
+    """How many people: "45 people", "a team of 12", "about 70 of them", "Nine.", "just me".
+
+    Money, percentages, durations, ratings and rates ("60 calls a day") are never head
+    counts; neither is a number followed by a thing that is not people ("3 sites").
+    "two teams of 8" multiplies out, and a breakdown ("4 supervisors and 60 pickers") adds
+    up, because the question was how many people in all.
+    """
+    atoms = _merge_ranges(text, list(_scan(text)), plain_to=True)
+    candidates: list[tuple[int, float, int]] = []  # (atom index, value, score)
+    for i, atom in enumerate(atoms):
+        if atom.unit is not None or atom.rate or atom.kind != "number" or atom.value <= 0:
+            continue
+        m = _UNIT_WORDS.match(text, atom.end)
+        words = [w.lower() for w in (m.groups() if m else ()) if w]
+        adjacent = m is not None and m.start(1) - atom.end <= 1
+        lo, hi = _window_before(text, atoms, i, width=30)
+        if _OF_PEOPLE.match(text, atom.end):
+            score = 2
+        elif adjacent and any(_is_people_noun(w) for w in words[:3]):
+            score = 3
+        elif _GROUP_CUE.search(text, lo, hi):
+            score = 3  # "my team of 12 needs ..."
+        elif m is not None and adjacent and words[0] in _GROUP_NOUNS:
+            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+            if (
+                nxt
+                and nxt.unit is None
+                and not nxt.rate
+                and _OF_GROUP.fullmatch(text, m.end(1), nxt.start)
+            ):
+                candidates.append((i + 1, atom.value * nxt.value, 4))  # "two teams of 8"
+            continue
+        elif not adjacent or not words or words[0] in _FUNCTION_WORDS:
+            # a bare number: a head count in a short answer or after "there are", "we have";
+            # never the end of a change ("down to 3", "from 40")
+            if _NOT_PEOPLE_BEFORE.search(text, lo, hi):
+                continue
+            if len(text.split()) > 8 and not _PEOPLE_CUE.search(text, lo, hi):
+                continue
+            score = 1
+        else:
+            continue  # "3 sites", "12 new stores": counts of something else
+        if _PEOPLE_CUE.search(text, lo, hi):
+            score += 1
+        value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
+        candidates.append((i, value, score))
+    # a breakdown adds up: "4 supervisors and 60 pickers", "14 reps plus 2 managers"
+    merged: list[tuple[int, float, int]] = []
+    for index, value, score in candidates:
+        if merged and score >= 3 and merged[-1][2] >= 3 and merged[-1][0] == index - 1:
+            between = text[atoms[index - 1].end : atoms[index].start]
+            if _BREAKDOWN.fullmatch(between):
+                merged[-1] = (index, merged[-1][1] + value, max(score, merged[-1][2]))
+                continue
+        merged.append((index, value, score))
+    if merged:
+        return max(merged, key=lambda c: c[2])[1]  # the strongest; the first among equals
+    if _JUST_ME.search(text):
+        return 1.0
+    return None
+
+
+_BREAKDOWN = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"
+    r"(?:(?:about|around|roughly|another|some)\s+)?",
+    re.I,
+)

@@ -1,0 +1,764 @@
+"""Numbers as requesters type them: each table row is one behaviour that can fail on its own."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from text_to_num import text2num
+
+from app.interview.state import Quantity
+from app.understanding.numbers import (
+    QuantityMatch,
+    find_quantities,
+    parse_change,
+    parse_headcount,
+    parse_quantity,
+)
+
+# --- find_quantities: value and unit of every quantity, in order -----------------------------
+
+FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
+    # digits, separators, decimals
+    ("1,200", [(1200, None)]),
+    ("1,200,000 a year", [(1_200_000, None)]),
+    ("1 200 visits", [(1200, "visits")]),
+    ("12 000", [(12000, None)]),
+    ("3.6", [(3.6, None)]),
+    ("0.5", [(0.5, None)]),
+    ("It is 45.", [(45, None)]),
+    ("45 and 60", [(45, None), (60, None)]),
+    # words
+    ("forty", [(40, None)]),
+    ("about forty-five", [(45, None)]),
+    ("twenty four", [(24, None)]),
+    ("twenty-four", [(24, None)]),
+    ("a hundred and twenty", [(120, None)]),
+    ("one hundred and five", [(105, None)]),
+    ("hundred and twenty", [(120, None)]),
+    ("two thousand three hundred", [(2300, None)]),
+    ("twelve hundred", [(1200, None)]),
+    ("a thousand", [(1000, None)]),
+    ("a million", [(1_000_000, None)]),
+    ("forty five thousand", [(45000, None)]),
+    ("one and a half", [(1.5, None)]),
+    ("three and a half", [(3.5, None)]),
+    ("two and a quarter", [(2.25, None)]),
+    ("1 and a half", [(1.5, None)]),
+    ("a dozen", [(12, None)]),
+    ("two dozen", [(24, None)]),
+    ("half a dozen", [(6, None)]),
+    ("a couple", [(2, None)]),
+    ("a couple of hundred", [(200, None)]),
+    ("eleven", [(11, None)]),
+    ("Nine.", [(9, None)]),
+    ("zero", [(0, None)]),
+    ("fourty", [(40, None)]),
+    ("one two three", [(1, None), (2, None), (3, None)]),
+    # fractions as proportions
+    ("a third of them", [(100 / 3, "%")]),
+    ("a quarter of the team", [(25, "%")]),
+    ("half of them", [(50, "%")]),
+    ("about half", [(50, "%")]),
+    ("two thirds", [(200 / 3, "%")]),
+    ("three quarters of calls", [(75, "%")]),
+    ("a fifth", [(20, "%")]),
+    ("one in five", [(20, "%")]),
+    ("1 in 4 customers", [(25, "%")]),
+    ("nine in ten", [(90, "%")]),
+    # percentages
+    ("12%", [(12, "%")]),
+    ("12 %", [(12, "%")]),
+    ("12 percent", [(12, "%")]),
+    ("12 per cent", [(12, "%")]),
+    ("12 pc", [(12, "%")]),
+    ("12.5%", [(12.5, "%")]),
+    ("twelve percent", [(12, "%")]),
+    # money
+    ("£2.3m", [(2_300_000, "£")]),
+    ("$40k", [(40_000, "$")]),
+    ("€42,000", [(42_000, "€")]),
+    ("42,000 euros", [(42_000, "€")]),
+    ("4 thousand pounds", [(4000, "£")]),
+    ("1.2 million dollars", [(1_200_000, "$")]),
+    ("£4,000 a week", [(4000, "£")]),
+    ("£4", [(4, "£")]),
+    ("£ 40", [(40, "£")]),
+    ("$3bn", [(3e9, "$")]),
+    ("£1.5 million", [(1_500_000, "£")]),
+    ("forty thousand pounds", [(40_000, "£")]),
+    ("a million quid", [(1_000_000, "£")]),
+    ("50p", [(0.5, "£")]),
+    ("5 grand", [(5000, "£")]),
+    ("40k", [(40_000, None)]),
+    ("2.3m customers", [(2_300_000, "customers")]),
+    ("GBP 500", [(500, "£")]),
+    ("USD 500", [(500, "$")]),
+    ("100 bucks", [(100, "$")]),
+    # ratings
+    ("3.6 out of 5", [(3.6, "/5")]),
+    ("3.6/5", [(3.6, "/5")]),
+    ("8 out of 10", [(8, "/10")]),
+    ("eight out of ten", [(8, "/10")]),
+    ("4.2 stars", [(4.2, "stars")]),
+    # units
+    ("60 complaints", [(60, "complaints")]),
+    ("1 complaint", [(1, "complaints")]),
+    ("5kg", [(5, "kg")]),
+    ("5 kg", [(5, "kg")]),
+    ("250 g", [(250, "g")]),
+    ("3 tonnes", [(3, "tonnes")]),
+    ("3 days", [(3, "days")]),
+    ("3 working days", [(3, "days")]),
+    ("8 hours", [(8, "hours")]),
+    ("8hrs", [(8, "hours")]),
+    ("40 minutes", [(40, "minutes")]),
+    ("40 mins", [(40, "minutes")]),
+    ("2 weeks", [(2, "weeks")]),
+    ("6 months", [(6, "months")]),
+    ("90 seconds per drop", [(90, "seconds")]),
+    ("a 3-day course", [(3, "days")]),
+    ("200 calls a day", [(200, "calls")]),
+    ("12 tickets", [(12, "tickets")]),
+    ("4 deliveries", [(4, "deliveries")]),
+    ("1 delivery", [(1, "deliveries")]),
+    ("15 errors per shift", [(15, "errors")]),
+    ("35 NPS points", [(35, "points")]),
+    ("23 reportable incidents", [(23, "incidents")]),
+    ("30 last year", [(30, None)]),
+    ("12 new starters", [(12, None)]),
+    ("35 points", [(35, "points")]),
+    ("40 more complaints", [(40, "complaints")]),
+    ("half an hour", [(0.5, "hours")]),
+    ("half a day", [(0.5, "days")]),
+    # no whitelisted unit: bare number
+    ("45 people", [(45, None)]),
+    ("3 sites", [(3, None)]),
+    ("12 receptionists", [(12, None)]),
+    # ranges
+    ("40-50 people", [(45, None)]),
+    ("40–50", [(45, None)]),
+    ("between 10 and 12%", [(11, "%")]),
+    ("10-12%", [(11, "%")]),
+    ("£40-50k", [(45_000, "£")]),
+    ("40 or 50", [(45, None)]),
+    ("40 to 50 people", [(45, None)]),
+    # several in a sentence
+    ("60 a week, 3 sites, 45 people", [(60, None), (3, None), (45, None)]),
+    ("from 12% to 5%", [(12, "%"), (5, "%")]),
+    ("We lose £4,000 a week across 3 stores", [(4000, "£"), (3, None)]),
+    ("NPS is 35 and CSAT is 78%", [(35, None), (78, "%")]),
+    ("about 60 complaints a week by 30 April 2027", [(60, "complaints")]),
+    ("In Q3 2027 we want 40", [(40, None)]),
+    ("meeting at 9am about the 3 sites", [(3, None)]),
+    ("call me on 07700 900123 about the 12 agents", [(12, None)]),
+    ("+44 20 7946 0958, 30 people", [(30, None)]),
+    ("it's 2,000 people", [(2000, None)]),
+    ("2000 staff", [(2000, None)]),
+    ("about 2000", [(2000, None)]),
+    ("we want 30 by 2027", [(30, None)]),
+    ("a total of 2000 employees", [(2000, None)]),
+    ("In May 12 people left", [(12, None)]),
+    ("by May 12", []),
+    ("a budget of 1950", [(1950, None)]),
+    ("by the end of 2027", []),
+    ("the summer of 2027", []),
+    ("level 4 is 20%", [(20, "%")]),
+    ("one option is 12", [(12, None)]),
+    ("£10k a quarter", [(10_000, "£")]),
+    ("the one-to-one takes 40 minutes", [(40, "minutes")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIND)
+def test_find_quantities(text: str, expected: list[tuple[float, str | None]]) -> None:
+    found = find_quantities(text)
+    assert [(pytest.approx(v, rel=1e-4), u) for v, u in expected] == [
+        (m.value, m.unit) for m in found
+    ]
+
+
+NOT_QUANTITIES = [
+    "",
+    "no idea",
+    "a lot",
+    "loads",
+    "lots of them",
+    "not sure",
+    "a handful",
+    "a few",
+    "several hundred",
+    "a few hundred",
+    "hundreds of calls",
+    "dozens",
+    "thousands",
+    "many",
+    "by 30 April 2027",
+    "30th April 2027",
+    "April 30, 2027",
+    "the 3rd of May",
+    "9/30/2027",
+    "30/09/2027",
+    "2027-06-30",
+    "Q3 2027",
+    "Q3",
+    "H1 2027",
+    "FY27",
+    "in 2027",
+    "by 2027",
+    "2027",
+    "March 2027",
+    "at 9am",
+    "9.30pm",
+    "at 17:00",
+    "at five o'clock",
+    "at 5 o'clock",
+    "the 3rd",
+    "his 2nd attempt",
+    "call 07700 900123",
+    "020 7946 0958",
+    "+44 20 7946 0958",
+    "555-1234",
+    "0800",
+    "Kirkpatrick level 4",
+    "ISO 9001",
+    "COVID-19",
+    "24/7",
+    "a 1:1 with each",
+    "one-to-one coaching",
+    "no one knows",
+    "one of the problems",
+    "the one thing",
+    "once a quarter",
+    "every quarter",
+    "the third quarter of 2027",
+    "in the first half of the year",
+    "a third party",
+    "the second half",
+    "Q1 and Q2",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_a_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+APPROXIMATE = [
+    ("about 40", True),
+    ("around 40", True),
+    ("roughly 40", True),
+    ("circa 40", True),
+    ("c. 40", True),
+    ("~40", True),
+    ("nearly 40", True),
+    ("almost 40", True),
+    ("just under 40", True),
+    ("just over 40", True),
+    ("over 40", True),
+    ("more than 40", True),
+    ("less than 40", True),
+    ("at least 40", True),
+    ("approximately 40", True),
+    ("40ish", True),
+    ("40-ish", True),
+    ("40 or so", True),
+    ("40-odd", True),
+    ("40+", True),
+    ("some 40 people", True),
+    ("40-50", True),
+    ("about a third", True),
+    ("more than half", True),
+    ("40", False),
+    ("exactly 40", False),
+    ("40 people", False),
+    ("£40k", False),
+    ("a third", False),
+]
+
+
+@pytest.mark.parametrize(("text", "approximate"), APPROXIMATE)
+def test_approximate(text: str, approximate: bool) -> None:
+    (match,) = find_quantities(text)
+    assert match.approximate is approximate
+
+
+SPANS = [
+    ("We have about 45 people.", "about 45"),
+    ("costs £2.3m a year", "£2.3m"),
+    ("roughly 12 per cent of orders", "roughly 12 per cent"),
+    ("it scores 3.6 out of 5 now", "3.6 out of 5"),
+    ("a hundred and twenty of them", "a hundred and twenty"),
+    ("we had 60 complaints last week", "60 complaints"),
+    ("a third of them", "a third"),
+    ("between 10 and 12% of calls", "between 10 and 12%"),
+    ("4 thousand pounds", "4 thousand pounds"),
+    ("about forty-five agents", "about forty-five"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), SPANS)
+def test_span_covers_the_phrase(text: str, phrase: str) -> None:
+    (match,) = find_quantities(text)
+    assert match.text == phrase
+    assert text[match.start : match.end] == phrase
+
+
+def test_match_is_frozen() -> None:
+    match = find_quantities("40 people")[0]
+    assert isinstance(match, QuantityMatch)
+    with pytest.raises(AttributeError):
+        match.value = 41  # type: ignore[misc]
+
+
+# --- parse_quantity --------------------------------------------------------------------------
+
+QUANTITY: list[tuple[str, float | None, str | None]] = [
+    ("About 60 a week.", 60, None),
+    ("60", 60, None),
+    ("Roughly 4,000.", 4000, None),
+    ("It's currently 14%", 14, "%"),
+    ("14 per cent at the moment", 14, "%"),
+    ("we're at 3.6 out of 5", 3.6, "/5"),
+    ("3.6/5 on the last survey", 3.6, "/5"),
+    ("£2.3m a year", 2_300_000, "£"),
+    ("Around £40k", 40_000, "£"),
+    ("forty-five", 45, None),
+    ("about a third", 100 / 3, "%"),
+    ("half of them", 50, "%"),
+    ("one in five", 20, "%"),
+    ("It was 30 last year, now 45", 45, None),
+    ("Last year 30, this year it's 45", 45, None),
+    ("From 12% to 5%", 12, "%"),
+    ("from about 60 a week down to 15", 60, None),
+    ("currently 22, target 35", 22, None),
+    ("target 35, currently 22", 22, None),
+    ("About 60 a week, maybe 70 in December", 60, None),
+    ("In the last 3 months we had 45", 45, None),
+    ("Over the past 6 weeks it averaged 12", 12, None),
+    ("we have 3 sites and currently 40 complaints a week", 40, "complaints"),
+    ("40-50 a week", 45, None),
+    ("between 40 and 50", 45, None),
+    ("Zero, ideally.", 0, None),
+    ("zero", 0, None),
+    ("none at all", 0, None),
+    ("None.", 0, None),
+    ("nil", 0, None),
+    ("Nothing.", 0, None),
+    ("Honestly, none", 0, None),
+    ("down to zero", 0, None),
+    ("0", 0, None),
+    ("it's 0%", 0, "%"),
+    ("12 complaints", 12, "complaints"),
+    ("Around 2000", 2000, None),
+    ("a dozen or so", 12, None),
+    ("We see about 1 in 5 calls escalated", 20, "%"),
+    ("We lose £4,000 a week", 4000, "£"),
+    ("3 days on average", 3, "days"),
+    ("the score is 72", 72, None),
+    ("NPS sits at 35", 35, None),
+    ("a couple a week", 2, None),
+    ("eleven", 11, None),
+    ("about 90 seconds", 90, "seconds"),
+    ("12.5%", 12.5, "%"),
+    ("we want 90%", 90, "%"),
+    ("Right now we're at about 72% first-time fix.", 72, "%"),
+    ("The current pass rate is sixty-two percent.", 62, "%"),
+    ("Staff turnover is running at 35% annually.", 35, "%"),
+    ("It's about 14 days from offer to start at the moment.", 14, "days"),
+    ("Right now it takes 45 minutes per claim.", 45, "minutes"),
+    ("Average handling time is 7 minutes 30 seconds.", 7.5, "minutes"),
+    ("about 2 hours and 15 minutes", 2.25, "hours"),
+    ("Around 9 in every 100 orders get returned.", 9, "%"),
+    ("Honestly about 50/50.", 50, "%"),
+    ("Mystery shopper score: 71", 71, None),
+    ("4 out of 10 customers say they'd recommend us.", 4, "/10"),
+    ("approx. 250", 250, None),
+    ("circa 30%", 30, "%"),
+    ("£1.2 million in write-offs last year", 1_200_000, "£"),
+    ("Maybe 3 or 4 a month.", 3.5, None),
+    ("We had 23 reportable incidents last year.", 23, "incidents"),
+    ("We're averaging 4.1 on Trustpilot.", 4.1, None),
+    ("Twenty-three last month.", 23, None),
+    ("We're losing maybe £250k a year on this.", 250_000, "£"),
+    ("Ideally under 5 minutes.", 5, "minutes"),
+    ("Get it below 2%.", 2, "%"),
+    ("the goal is 4.3 out of 5", 4.3, "/5"),
+    ("Zero lost-time injuries.", 0, None),
+    ("it's half", 50, "%"),
+    ("Customer complaints rose from 40 to 65 a month", 65, None),
+    ("Our NPS dropped to 12 from 30.", 12, None),
+    ("it went from 9% to 14% last year", 14, "%"),
+    # negatives
+    ("Cut it in half.", None, None),
+    ("cut it by a third", None, None),
+    ("no idea", None, None),
+    ("a lot", None, None),
+    ("loads", None, None),
+    ("not sure", None, None),
+    ("I don't know", None, None),
+    ("dunno, lots", None, None),
+    ("a handful", None, None),
+    ("too many", None, None),
+    ("None, we don't track it", None, None),
+    ("nothing that we measure", None, None),
+    ("we've no data on that", None, None),
+    ("by Q3 2027", None, None),
+    ("by 30 April 2027", None, None),
+    ("at 9am", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), QUANTITY)
+def test_parse_quantity(text: str, value: float | None, unit: str | None) -> None:
+    result = parse_quantity(text)
+    if value is None:
+        assert result is None
+    else:
+        assert result is not None
+        assert result.value == pytest.approx(value, rel=1e-4)
+        assert result.unit == unit
+
+
+def test_parse_quantity_returns_the_state_model() -> None:
+    assert parse_quantity("about 45") == Quantity(value=45.0, unit=None)
+
+
+def test_parse_quantity_accepts_lowercased_fragments() -> None:
+    # the engine passes the tail of a lower-cased message at the summary
+    assert parse_quantity(" is 20 now") == Quantity(value=20.0)
+    assert parse_quantity("should be 5%") == Quantity(value=5.0, unit="%")
+
+
+# --- parse_change ----------------------------------------------------------------------------
+
+CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None] | None]] = [
+    ("from 12% to 5%", (12, "%"), (5, "%")),
+    ("From 12 to 5%", (12, "%"), (5, "%")),
+    ("from about 60 a week down to 15", (60, None), (15, None)),
+    ("get it from 3.6 up to 4.3", (3.6, None), (4.3, None)),
+    ("from 3.6 out of 5 to 4.3", (3.6, "/5"), (4.3, "/5")),
+    ("is 14% and we want it down to 6%", (14, "%"), (6, "%")),
+    ("currently 22, target 35", (22, None), (35, None)),
+    ("Currently 22; the target is 35", (22, None), (35, None)),
+    ("target 35, currently 22", (22, None), (35, None)),
+    ("cut it from 40 to 10", (40, None), (10, None)),
+    ("we're at 40 and want 10", (40, None), (10, None)),
+    ("40 a week now; we'd like 10", (40, None), (10, None)),
+    ("it's 40 now, should be under 20", (40, None), (20, None)),
+    ("we want to cut errors 12% to 5%", (12, "%"), (5, "%")),
+    ("bring it down from £2.3m to £1.8m", (2_300_000, "£"), (1_800_000, "£")),
+    ("from 2 to 1.5 million", (2_000_000, None), (1_500_000, None)),
+    ("from £40k to £10k a year", (40_000, "£"), (10_000, "£")),
+    ("12 → 5", (12, None), (5, None)),
+    ("12 -> 5", (12, None), (5, None)),
+    ("we want it up to 90% from 70%", (70, "%"), (90, "%")),
+    ("60 complaints a week down to 15", (60, "complaints"), (15, "complaints")),
+    ("from sixty to fifteen", (60, None), (15, None)),
+    ("from a third to a quarter", (100 / 3, "%"), (25, "%")),
+    ("NPS is 35, we'd like it at 50", (35, None), (50, None)),
+    ("it takes 40 minutes; we want 25", (40, "minutes"), (25, "minutes")),
+    ("currently 40, we want to halve it", (40, None), (20, None)),
+    ("about 30 now and we'd like to double that", (30, None), (60, None)),
+    ("from roughly 4,000 to under 1,000", (4000, None), (1000, None)),
+    ("Reduce it from 8 days to 3", (8, "days"), (3, "days")),
+    ("increase it from 45% to 60% by Q3 2027", (45, "%"), (60, "%")),
+    ("Our first contact resolution is 68% and we'd like 80%.", (68, "%"), (80, "%")),
+    ("we're at 3.2 and want 4", (3.2, None), (4, None)),
+    ("from about 18% down to 10% or lower", (18, "%"), (10, "%")),
+    ("reduce average handle time from 9 minutes to 6 minutes", (9, "minutes"), (6, "minutes")),
+    ("It's 40% now. Target: 25%.", (40, "%"), (25, "%")),
+    ("Now: 22. Goal: 30.", (22, None), (30, None)),
+    ("We'd like to get it to 95% from 88%.", (88, "%"), (95, "%")),
+    ("Bring down no-shows from 1 in 5 to 1 in 10.", (20, "%"), (10, "%")),
+    ("We're at 2.8 stars, aiming for 4+.", (2.8, "stars"), (4, "stars")),
+    ("We want to go from 70 to 90 NPS.", (70, None), (90, None)),
+    # a change that already happened is history: its end is today's value
+    ("It rose from 40 to 65 and we want it back to 40", (65, None), (40, None)),
+    ("We improved it from 60 to 70, now we want 80", (70, None), (80, None)),
+    ("the target was to get it from 40 to 10", (40, None), (10, None)),
+    ("Customer complaints rose from 40 to 65 a month", None, None),
+    ("Our NPS dropped to 12 from 30.", None, None),
+    ("it went from 9% to 14% last year", None, None),
+    ("errors have crept up from 2% to 5%", None, None),
+    # not a change
+    ("about 60 a week", None, None),
+    ("We get 1,500 calls a week, and 300 of those are complaints.", None, None),
+    ("Maybe 3 or 4 a month.", None, None),
+    ("cut it by 20%", None, None),
+    ("we have 3 sites and want 10% fewer errors", None, None),
+    ("Between 40 and 50 people", None, None),
+    ("40-50", None, None),
+    ("it went from 9am to 5pm", None, None),
+    ("from Q1 2027 to Q3 2027", None, None),
+    ("no idea", None, None),
+    ("we want it lower", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "target"), CHANGE)
+def test_parse_change(
+    text: str, base: tuple[float, str | None] | None, target: tuple[float, str | None] | None
+) -> None:
+    result = parse_change(text)
+    if base is None or target is None:
+        assert result is None
+        return
+    assert result is not None
+    got_base, got_target = result
+    assert (got_base.value, got_base.unit) == (pytest.approx(base[0], rel=1e-4), base[1])
+    assert (got_target.value, got_target.unit) == (pytest.approx(target[0], rel=1e-4), target[1])
+
+
+# --- parse_headcount -------------------------------------------------------------------------
+
+HEADCOUNT: list[tuple[str, float | None]] = [
+    ("45 people", 45),
+    ("45", 45),
+    ("Nine.", 9),
+    ("eleven", 11),
+    ("a team of 12", 12),
+    ("a team of twelve", 12),
+    ("about 70 of them", 70),
+    ("all 40 of them", 40),
+    ("there are eleven receptionists", 11),
+    ("We have 12 agents who handle 300 calls a day.", 12),
+    ("we have 3 sites and 45 people", 45),
+    ("12 senior managers", 12),
+    ("around 120 across both stores", 120),
+    ("about 45, maybe 50", 45),
+    ("40-50 people", 45),
+    ("between 40 and 50 staff", 45),
+    ("a couple of people", 2),
+    ("a dozen drivers", 12),
+    ("one person", 1),
+    ("just me", 1),
+    ("Only me.", 1),
+    ("it's just me", 1),
+    ("me and two others", 3),
+    ("just the two of us", 2),
+    ("two teams of 8", 16),
+    ("3 shifts of 20", 60),
+    ("1,200 employees", 1200),
+    ("roughly 300 users", 300),
+    ("about 30 nurses on the ward", 30),
+    ("We employ 85", 85),
+    ("there are 14 in the team", 14),
+    ("14 in total", 14),
+    ("a hundred and twenty staff", 120),
+    ("forty-five agents", 45),
+    ("2000 staff", 2000),
+    ("7 store managers and their deputies", 7),
+    ("headcount is 64", 64),
+    ("There're 23 of us", 23),
+    ("It's 40, give or take", 40),
+    ("We've got 9 trainee technicians", 9),
+    ("We're a team of 35 customer advisers.", 35),
+    ("12 delivery drivers", 12),
+    ("About 120 store colleagues across 9 stores.", 120),
+    ("The whole team - 18 people.", 18),
+    ("Two teams of fifteen.", 30),
+    ("It affects about 300 drivers.", 300),
+    ("there's 9 of them", 9),
+    ("around a hundred", 100),
+    ("All 2,400 staff, it's mandatory.", 2400),
+    ("Just our 6 team leaders for now.", 6),
+    ("Every manager - that's 85 people.", 85),
+    ("Twelve.", 12),
+    ("A dozen or so.", 12),
+    ("About 40 FTE.", 40),
+    ("Just the three team leaders.", 3),
+    # a breakdown adds up
+    ("We have 4 supervisors and 60 pickers.", 64),
+    ("14 reps plus 2 managers", 16),
+    ("45 people in the team and 3 managers", 48),
+    ("We have 40 agents, 12 of them are new", 40),
+    ("we have 40 agents and 3 sites", 40),
+    # not head counts
+    ("we lose £4,000 a week", None),
+    ("about 20% of the team", None),
+    ("half of them", None),
+    ("it takes 3 hours", None),
+    ("60 calls a day", None),
+    ("we hire 10 a month", None),
+    ("3.6 out of 5", None),
+    ("we opened 2 new stores", None),
+    ("3 sites", None),
+    ("by Q3 2027", None),
+    ("by 30 April 2027", None),
+    ("no idea", None),
+    ("a lot", None),
+    ("loads", None),
+    ("not sure", None),
+    ("a handful", None),
+    ("the whole team", None),
+    ("everyone", None),
+    ("several dozen", None),
+    ("hundreds", None),
+    ("£40k", None),
+    ("90 seconds per drop", None),
+    ("twice a week", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADCOUNT)
+def test_parse_headcount(text: str, expected: float | None) -> None:
+    result = parse_headcount(text)
+    if expected is None:
+        assert result is None
+    else:
+        assert result == pytest.approx(expected)
+
+
+# --- opening messages: facts in passing are read only when explicit -------------------------
+
+OPENINGS: list[tuple[str, tuple[float, float] | None, float | None]] = [
+    ("I need a refresher course on the new till system for my store staff.", None, None),
+    ("My team of 12 needs negotiation training, we keep losing deals.", None, 12),
+    (
+        "Can you set up Excel training for the finance team? About 30 people, ideally by March.",
+        None,
+        30,
+    ),
+    ("Our 45 call centre agents need customer service training.", None, 45),
+    ("We want to train 3 new managers in 2 weeks on coaching.", None, 3),
+    ("We have 3 sites and want to train 40 people.", None, 40),
+    ("Customer complaints rose from 40 to 65 a month after the system change.", None, None),
+    ("Each redelivery costs £4 and we do about 300 a week.", None, None),
+    ("People are working 50 hours a week and still missing deadlines.", None, None),
+    ("Need GDPR training for all 250 staff by 25 May 2027.", None, 250),
+    ("Sales have fallen 15% in the last 6 months and the MD wants a sales course.", None, None),
+    ("Our NPS dropped to 12 from 30.", None, None),
+    ("It takes new starters 6 months to get up to speed; we want that down to 3.", (6, 3), None),
+    ("We want to cut refunds from about 60 a week to 15 for our 120 store staff.", (60, 15), 120),
+]
+
+
+@pytest.mark.parametrize(("text", "change", "headcount"), OPENINGS)
+def test_opening_messages(
+    text: str, change: tuple[float, float] | None, headcount: float | None
+) -> None:
+    pair = parse_change(text)
+    assert (None if pair is None else (pair[0].value, pair[1].value)) == change
+    assert parse_headcount(text) == headcount
+
+
+# --- the word parser agrees with text2num ----------------------------------------------------
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _say(n: int) -> str:
+    """English words for 0 <= n < 1e9, British style ("one hundred and five")."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _ONES[n % 10])
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (f" and {_say(rest)}" if rest else "")
+    for size, name in ((1_000_000, "million"), (1000, "thousand")):
+        if n >= size:
+            rest = n % size
+            tail = ""
+            if rest:
+                tail = (" and " if rest < 100 else " ") + _say(rest)
+            return f"{_say(n // size)} {name}{tail}"
+    raise AssertionError(n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_number_words_match_text2num(n: int) -> None:
+    words = _say(n)
+    assert text2num(words, "en") == n  # the renderer speaks the same language as text2num
+    found = find_quantities(words)
+    assert [m.value for m in found] == [n]
+    assert found[0].text == words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_digits_with_thousands_separators(n: int) -> None:
+    found = find_quantities(f"we had {n:,} of them")
+    assert [m.value for m in found] == [n]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_is_safe(text: str) -> None:
+    for match in find_quantities(text):
+        assert text[match.start : match.end] == match.text
+        assert match.start < match.end
+    parse_quantity(text)
+    parse_change(text)
+    parse_headcount(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "about",
+                "40",
+                "£2.3m",
+                "people",
+                "from",
+                "to",
+                "a",
+                "third",
+                "of",
+                "them",
+                "12%",
+                "currently",
+                "target",
+                "Q3",
+                "2027",
+                "one",
+                "and",
+                "half",
+                "-",
+                ",",
+                "out",
+                "5",
+                "in",
+                "hundred",
+                "week",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_spans_are_ordered_and_disjoint(words: list[str]) -> None:
+    text = " ".join(words)
+    found = find_quantities(text)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    for match in found:
+        assert text[match.start : match.end] == match.text
