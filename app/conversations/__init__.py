@@ -1,0 +1,1 @@
+"""Requester chat sessions: the HTTP face of the interview, and their storage."""

@@ -1,0 +1,279 @@
+"""Running the interview over HTTP: load state, understand, advance, store, reply.
+
+Processing one requester message is two short transactions around the CPU-bound work:
+
+1. store the requester's turn and **commit** — their words are kept even if reading them
+   fails later (a bug, a crash, a timeout) and L&D can still see them;
+2. understand the text and advance the engine (no database lock held meanwhile), then store
+   the assistant's turn, the new state and the intake draft, and **commit**.
+
+Both commits happen while this conversation's lock is held, so the next message of the same
+conversation always starts from the stored result of the previous one. That is why this
+service commits, unlike the rest of the code, which leaves it to the request's session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.conversations import repository as repo
+from app.conversations import security
+from app.conversations.exceptions import (
+    ConversationBusy,
+    ConversationFinished,
+    ConversationNotFound,
+    IntakeNotFound,
+    MessageTooLong,
+)
+from app.conversations.locks import conversation_locks
+from app.conversations.models import Conversation
+from app.conversations.schemas import AskingOut, RequesterOut, Transcript, TurnOut
+from app.intakes import repository as intakes
+from app.intakes.models import IntakePublic, intake_record
+from app.interview import engine
+from app.interview import framework as fw
+from app.interview.intake import build_intake
+from app.interview.state import Asking, InterviewState, Reply
+from app.understanding.base import Understanding
+
+Clock = Callable[[], datetime]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    conversation_id: str
+    intake_id: str
+    reply: Reply
+
+
+@dataclass(frozen=True)
+class Started(Outcome):
+    token: str
+
+
+def check_length(text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise MessageTooLong(limit)
+
+
+def intake_fields(state: InterviewState) -> dict[str, Any]:
+    """The interview's part of the intake record. The one place to enrich it (e.g. with
+    retrieved `recommendation.sources`) before it is stored."""
+    return build_intake(state)
+
+
+def start(
+    session: Session,
+    *,
+    understanding: Understanding,
+    clock: Clock,
+    max_chars: int,
+    requester: dict[str, str | None] | None = None,
+    text: str | None = None,
+) -> Started:
+    """Open a conversation (and its draft intake); answer `text` as the first turn if given."""
+    if text is not None:
+        check_length(text, max_chars)
+    now = clock()
+    token = security.new_token()
+    state, reply = engine.start()
+    requester = requester or {}
+    conversation = repo.add(
+        session,
+        Conversation(
+            token_hash=security.hash_token(token),
+            requester_name=requester.get("name"),
+            requester_email=requester.get("email"),
+            requester_department=requester.get("department"),
+            state=state.model_dump(mode="json"),
+            stage=reply.stage,
+            done=reply.done,
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    conversation_id = conversation.id
+    repo.add_turn(
+        session,
+        conversation_id=conversation_id,
+        seq=1,
+        role="assistant",
+        text=reply.text,
+        asking_slot=reply.asking.slot if reply.asking else None,
+        now=now,
+    )
+    intake = intakes.create(
+        session,
+        data=intake_fields(state),
+        now=now,
+        conversation_id=conversation_id,
+        requester=requester,
+    )
+    intake_id = intake.id
+    session.commit()
+    if text is not None:
+        reply = take_turn(
+            session,
+            conversation_id=conversation_id,
+            text=text,
+            understanding=understanding,
+            clock=clock,
+            max_chars=max_chars,
+        ).reply
+    return Started(conversation_id=conversation_id, intake_id=intake_id, reply=reply, token=token)
+
+
+def take_turn(
+    session: Session,
+    *,
+    conversation_id: str,
+    text: str,
+    understanding: Understanding,
+    clock: Clock,
+    max_chars: int,
+) -> Outcome:
+    """Process one requester message (see the module docstring for the transactions)."""
+    check_length(text, max_chars)
+    with conversation_locks.hold(conversation_id):
+        loaded = repo.load_for_turn(session, conversation_id)
+        if loaded is None:
+            raise ConversationNotFound()
+        conversation, last_seq = loaded
+        if conversation.done:
+            raise ConversationFinished()
+        state = InterviewState.model_validate(conversation.state)
+
+        received = clock()
+        _commit_or_busy(
+            session,
+            lambda: repo.add_turn(
+                session,
+                conversation_id=conversation_id,
+                seq=last_seq + 1,
+                role="requester",
+                text=text,
+                asking_slot=state.asking,
+                now=received,
+            ),
+        )
+
+        interpretation = understanding.interpret(text, state, received.date())
+        new_state, reply = engine.advance(state, interpretation)
+
+        now = clock()
+        intake_id = _commit_or_busy(
+            session,
+            lambda: _record_reply(session, conversation, last_seq + 2, new_state, reply, now),
+        )
+    return Outcome(conversation_id=conversation_id, intake_id=intake_id, reply=reply)
+
+
+def _record_reply(
+    session: Session,
+    conversation: Conversation,
+    seq: int,
+    state: InterviewState,
+    reply: Reply,
+    now: datetime,
+) -> str:
+    repo.add_turn(
+        session,
+        conversation_id=conversation.id,
+        seq=seq,
+        role="assistant",
+        text=reply.text,
+        asking_slot=reply.asking.slot if reply.asking else None,
+        now=now,
+    )
+    conversation.state = state.model_dump(mode="json")
+    conversation.stage = reply.stage
+    conversation.done = reply.done
+    conversation.updated_at = now
+    session.add(conversation)
+
+    fields = intake_fields(state)
+    intake = intakes.get_by_conversation(session, conversation.id)
+    if intake is None:  # created with the conversation; only missing if deleted since
+        intake = intakes.create(
+            session,
+            data=fields,
+            now=now,
+            conversation_id=conversation.id,
+            requester=_requester(conversation),
+        )
+    else:
+        intakes.replace_data(session, intake, fields, now)
+    if reply.done:
+        intakes.submit(session, intake, now=now, actor=f"conversation:{conversation.id}")
+    session.flush()
+    return intake.id
+
+
+def _commit_or_busy(session: Session, write: Callable[[], T]) -> T:
+    """Run `write` and commit; a clash on a turn number means another process got there
+    first, which the caller hears as 409 rather than a 500."""
+    try:
+        result = write()
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise ConversationBusy() from exc
+    return result
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def current_asking(state: InterviewState) -> Asking | None:
+    """What the last reply asked for, from the stored state (the reply itself is a turn)."""
+    if state.submitted or state.asking is None:
+        return None
+    slot = fw.SLOT_BY_NAME.get(state.asking)
+    return engine.asking_for(slot) if slot else None
+
+
+def transcript(session: Session, conversation: Conversation) -> Transcript:
+    state = InterviewState.model_validate(conversation.state)
+    intake = intakes.get_by_conversation(session, conversation.id)
+    return Transcript(
+        conversation_id=conversation.id,
+        stage=conversation.stage,
+        done=conversation.done,
+        asking=AskingOut.of(current_asking(state)),
+        intake_id=intake.id if intake else None,
+        requester=RequesterOut(**_requester(conversation)),
+        turns=[
+            TurnOut(
+                seq=t.seq,
+                role=t.role,
+                text=t.text,
+                asking_slot=t.asking_slot,
+                created_at=t.created_at,
+            )
+            for t in repo.turns(session, conversation.id)
+        ],
+        created_at=conversation.created_at,
+        updated_at=conversation.updated_at,
+    )
+
+
+def intake_of(session: Session, conversation: Conversation) -> IntakePublic:
+    intake = intakes.get_by_conversation(session, conversation.id)
+    if intake is None:
+        raise IntakeNotFound()
+    return intake_record(intake)
+
+
+def _requester(conversation: Conversation) -> dict[str, str | None]:
+    return {
+        "name": conversation.requester_name,
+        "email": conversation.requester_email,
+        "department": conversation.requester_department,
+    }

@@ -1,0 +1,168 @@
+"""Database plumbing: engine, per-request session, naming convention, UTC datetimes, migrations.
+
+Tables are created only by Alembic migrations (`groundwork db upgrade`), never by
+`create_all`: the migration is what runs in production, so it is also what tests run.
+Table models import this module, which is what guarantees the naming convention below is
+in place before any constraint is declared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Session, SQLModel
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+"""Explicit constraint names, so later migrations can drop or alter them by name."""
+
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+metadata = SQLModel.metadata
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend.
+
+    SQLite has no time zones: values are stored as naive UTC and come back tagged UTC.
+    Naive values are refused on the way in, because guessing their zone is how bugs start.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers run while one request writes; busy_timeout makes a writer wait for
+    the lock instead of failing at once; SQLite only enforces foreign keys when asked."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def ensure_sqlite_dir(url: str) -> None:
+    """SQLite creates the file but not its directory."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine with our SQLite pragmas; no connection is opened until first use."""
+    if is_sqlite(url):
+        # Route handlers run in FastAPI's threadpool: a pooled connection may be used by
+        # another thread than the one that opened it (never by two at once).
+        kwargs.setdefault("connect_args", {}).setdefault("check_same_thread", False)
+    engine = create_engine(url, pool_pre_ping=not is_sqlite(url), **kwargs)
+    if is_sqlite(url):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request: commit when the handler succeeds, roll back when it raises.
+
+    Services only `flush()`; this is the one place that decides a request's work is kept.
+    Declared with `scope="function"` (see `app.deps.SessionDep`) so the commit happens
+    before the response is sent and a failed commit is reported as an error.
+    """
+    with Session(request.app.state.engine) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+
+def alembic_config(url: str | None = None, *, configure_logging: bool = False) -> Config:
+    """Alembic's config for our repo, usable from any working directory.
+
+    `url` overrides the settings' database URL (tests migrate throwaway files this way).
+    """
+    from alembic.config import Config
+
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["configure_logging"] = configure_logging
+    return config
+
+
+def upgrade_database(url: str | None = None, revision: str = "head") -> None:
+    from alembic import command
+
+    config = alembic_config(url)
+    ensure_sqlite_dir(config.get_main_option("sqlalchemy.url") or _settings_url())
+    command.upgrade(config, revision)
+
+
+def downgrade_database(revision: str, url: str | None = None) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(url), revision)
+
+
+def migration_heads() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def current_revisions(engine: Engine) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+
+def _settings_url() -> str:
+    from app.settings import get_settings
+
+    return get_settings().sqlalchemy_url

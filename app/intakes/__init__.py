@@ -1,0 +1,1 @@
+"""Intake records: what L&D triages and ticketing systems file and read."""
