@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -164,7 +164,8 @@ def take_turn(
             ),
         )
 
-        interpretation = understanding.interpret(text, state, received.date())
+        today = received.astimezone(UTC).date()  # the conversation's clock is UTC
+        interpretation = understanding.interpret(text, state, today)
         new_state, reply = engine.advance(state, interpretation)
 
         now = clock()

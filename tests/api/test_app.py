@@ -37,6 +37,14 @@ class TestStartup:
         with TestClient(app):
             assert understanding.warmed_up == 1
 
+    def test_says_so_when_the_database_is_not_migrated(self, tmp_path, understanding, caplog):
+        empty = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'empty.db'}")  # type: ignore[call-arg]
+
+        with TestClient(create_app(empty, understanding=understanding)):
+            pass
+
+        assert "groundwork db upgrade" in caplog.text
+
     def test_an_understanding_without_warm_up_is_fine(self, settings):
         class Plain:
             def interpret(self, text, state, today):  # pragma: no cover - never called

@@ -6,7 +6,8 @@ import json
 import uuid
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
@@ -65,7 +66,7 @@ class TestAuthentication:
         assert_error(response, 403)
         assert len(chat.transcript()["turns"]) == 1
 
-    @pytest.mark.parametrize("conversation_id", [str(uuid.uuid4()), "not-a-uuid"])
+    @pytest.mark.parametrize("conversation_id", [str(uuid.UUID(int=7)), "not-a-uuid"])
     def test_an_unknown_conversation_is_404(self, start_chat, conversation_id):
         chat = start_chat()
         url = f"{API}/{conversation_id}"
@@ -178,7 +179,7 @@ class TestUnexpectedFailures:
         assert_error(client.delete(API), 405)
 
 
-@settings(
+@hypothesis_settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -199,7 +200,7 @@ def test_no_text_ever_causes_a_500(start_chat, text):
     assert response.status_code in (200, 413, 422), response.text
 
 
-@settings(
+@hypothesis_settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
