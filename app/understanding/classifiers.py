@@ -18,12 +18,29 @@ import numpy as np
 
 WEIGHTS_PATH = Path(__file__).with_name("models") / "classifiers.npz"
 
-_YES = re.compile(r"^\W*(yes|yeah|yep|yup|ya|yea|sure|definitely|absolutely|of course|certainly|correct|right|totally|indeed|aye)\b", re.I)
-_NO = re.compile(r"^\W*(no|nope|nah|not really|not at all|never|none|nobody|no one|nothing)\b", re.I)
-_NEGATION = re.compile(r"\b(not|no|never|n't|dont|cant|wont|isnt|arent|doesnt|didnt|nobody|nothing|none|neither|nor|hardly|barely|without)\b", re.I)
-_HEDGE = re.compile(r"\b(mostly|partly|partially|some|sometimes|kind of|sort of|somewhat|not always|not all|half|most|usually|generally|in theory|on paper|apart from|except|although|though|but|however|mixed|depends)\b", re.I)
-_QUESTION = re.compile(r"^\W*(what|why|how|which|who|when|where|do you|does|is it|are you|can you|could you|should i|sorry\?|huh|meaning)\b", re.I)
-_UNKNOWN = re.compile(r"\b(no idea|not sure|don'?t know|dunno|no clue|unsure|can'?t say|couldn'?t say|haven'?t (got|a)|have to (check|ask|find)|need to (check|ask|find)|i'?d have to)\b", re.I)
+_YES = re.compile(
+    r"^\W*(yes|yeah|yep|yup|ya|yea|sure|definitely|absolutely|of course|certainly|correct|right|totally|indeed|aye)\b",
+    re.I,
+)
+_NO = re.compile(
+    r"^\W*(no|nope|nah|not really|not at all|never|none|nobody|no one|nothing)\b", re.I
+)
+_NEGATION = re.compile(
+    r"\b(not|no|never|n't|dont|cant|wont|isnt|arent|doesnt|didnt|nobody|nothing|none|neither|nor|hardly|barely|without)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(mostly|partly|partially|some|sometimes|kind of|sort of|somewhat|not always|not all|half|most|usually|generally|in theory|on paper|apart from|except|although|though|but|however|mixed|depends)\b",
+    re.I,
+)
+_QUESTION = re.compile(
+    r"^\W*(what|why|how|which|who|when|where|do you|does|is it|are you|can you|could you|should i|sorry\?|huh|meaning)\b",
+    re.I,
+)
+_UNKNOWN = re.compile(
+    r"\b(no idea|not sure|don'?t know|dunno|no clue|unsure|can'?t say|couldn'?t say|haven'?t (got|a)|have to (check|ask|find)|need to (check|ask|find)|i'?d have to)\b",
+    re.I,
+)
 _NUMBER = re.compile(r"\d")
 
 

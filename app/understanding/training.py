@@ -36,7 +36,9 @@ def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]
         expect, text, act = row["expect"], row["text"], row["expect"]["act"]
         out["act"].append((text, slot.kind, act))
         if slot.kind == "yes_no":
-            out["yes_no"].append((text, slot.kind, expect[slot.name] if act == "answer" else "unknown"))
+            out["yes_no"].append(
+                (text, slot.kind, expect[slot.name] if act == "answer" else "unknown")
+            )
         elif slot.name == "cause_incentives" and act == "answer" and slot.name in expect:
             out["incentives"].append((text, slot.kind, expect[slot.name]))
         elif slot.name == "impact" and act == "answer" and slot.name in expect:

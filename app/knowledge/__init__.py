@@ -1,0 +1,1 @@
+"""Framework guidance: markdown in `knowledge/`, chunked, embedded and kept in Chroma."""

@@ -1,0 +1,261 @@
+"""The default, offline understanding: rules for what is regular, a local model for the rest.
+
+Numbers and dates are regular, so they are parsed (`numbers`, `dates`). Whether a reply
+is a yes, a no or a hedge, whether consequences punish the right behaviour, how often a
+task comes up, whether a problem is trivial, and whether a reply dodges the question are
+not: those go through small classifiers over local sentence embeddings (`classifiers`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from threading import Lock
+
+import numpy as np
+
+from app.interview import framework as fw
+from app.interview.state import Act, Finding, Interpretation, InterviewState, Quantity
+from app.understanding import classifiers as clf
+from app.understanding.dates import parse_deadline
+from app.understanding.embeddings import Encoder, get_encoder
+from app.understanding.facts import find_facts, headcount, is_correction
+from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
+
+_FREQUENCY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(daily|every ?day|each day|a day|per day|every shift|each shift|all day|hourly|every hour|constantly|non-?stop|all the time|dozens of times|several times a day|every morning|every night)\b",
+            re.I,
+        ),
+        "daily",
+    ),
+    (
+        re.compile(
+            r"\b(weekly|every week|each week|a week|per week|fortnightly|every other week|every two weeks|twice a month|every few days)\b",
+            re.I,
+        ),
+        "weekly",
+    ),
+    (
+        re.compile(
+            r"\b(monthly|every month|each month|a month|per month|month[- ]end|every few weeks|every six weeks)\b",
+            re.I,
+        ),
+        "monthly",
+    ),
+    (
+        re.compile(
+            r"\b(quarterly|every quarter|each quarter|a few times a year|couple of times a year|twice a year|two or three times a year|every few months|every couple of months|three times a year|four times a year|per quarter)\b",
+            re.I,
+        ),
+        "a few times a year",
+    ),
+    (
+        re.compile(
+            r"\b(yearly|annually|once a year|each year|every year|a year|per year|year[- ]end|rarely|hardly ever|once every|every two years|every other year|one or two a year|once or twice a year)\b",
+            re.I,
+        ),
+        "yearly or less",
+    ),
+)
+
+_WORDS = re.compile(r"[\w']+")
+
+
+_REQUEST = re.compile(
+    r"\b(i'?d like|i would like|i want|i need|we need|we want|we'?d like|can you (find|book|organi[sz]e|get|set up|arrange|run)|could you (find|book|organi[sz]e|get|set up|arrange|run)|looking for|requesting|asking for|please (book|arrange|find))\s+(?P<what>[^.!?]+)",
+    re.I,
+)
+
+
+def request_phrase(text: str) -> str:
+    """The thing asked for, without the pleasantries around it."""
+    match = _REQUEST.search(text)
+    if not match:
+        return text
+    what = re.sub(
+        r"\s*,?\s*(please|thanks|thank you)\s*$", "", match.group("what").strip(), flags=re.I
+    )
+    what = re.sub(r"^(some|a|an|the)\s+", "", what, flags=re.I)
+    return what[:1].upper() + what[1:]
+
+
+def clean_text(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text
+
+
+def frequency_by_rule(text: str) -> str | None:
+    hits = [option for pattern, option in _FREQUENCY_RULES if pattern.search(text)]
+    if not hits:
+        return None
+    # "once or twice a year" matches both 'a year' rules; the most frequent wording is listed
+    # first, so prefer the *rarest* explicit period only when the text names several.
+    return hits[0] if len(hits) == 1 else _rarest_with_count(text, hits)
+
+
+def _rarest_with_count(text: str, hits: list[str]) -> str:
+    if re.search(r"\b(one|two|once|twice|1|2|a couple)\b[^.]*\b(a|per|each)\s+year\b", text, re.I):
+        return (
+            "yearly or less" if re.search(r"\b(once|one|1)\b", text, re.I) else "a few times a year"
+        )
+    return hits[0]
+
+
+class EmbeddedUnderstanding:
+    """Reads free text offline. Thread-safe: the encoder and classifiers are read-only."""
+
+    def __init__(self, encoder: Encoder | None = None) -> None:
+        self._encoder = encoder
+        self._lock = Lock()
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            with self._lock:
+                if self._encoder is None:
+                    self._encoder = get_encoder()
+        return self._encoder
+
+    def warm_up(self) -> None:
+        self._embed("warm up")
+        clf.load_classifiers()
+
+    def _embed(self, text: str) -> np.ndarray:
+        return self.encoder.encode([text])[0]
+
+    def classify(self, task: str, text: str, kind: str | None = None) -> tuple[str, float]:
+        model = clf.load_classifiers()[task]
+        return model.predict(clf.task_input(task, self._embed(text), text, kind))
+
+    # --- the asked slot -------------------------------------------------------------------
+
+    def interpret(self, text: str, state: InterviewState, today: date) -> Interpretation:
+        text = clean_text(text)
+        asked = state.asking or fw.SLOTS[0].name
+        slot = fw.SLOT_BY_NAME[asked]
+        if not text:
+            return Interpretation(act="vague", text=text)
+
+        act, _ = self.classify("act", text, slot.kind)
+        if act == "question":
+            return Interpretation(act="question", text=text)
+
+        finding = self._read_slot(slot, text, today, act)
+        findings = [finding] if finding is not None else []
+        if finding is None and act == "answer":
+            act = "vague"
+        elif finding is not None and slot.kind != "text":
+            act = "answer"  # a parsed number, date or yes/no is an answer, however it was worded
+        findings += [
+            f
+            for f in self._extras(text, asked, state, today)
+            if f.slot not in {x.slot for x in findings}
+        ]
+        return Interpretation(act=act, findings=tuple(findings), text=text)
+
+    def _read_slot(self, slot: fw.Slot, text: str, today: date, act: Act) -> Finding | None:
+        name, kind = slot.name, slot.kind
+        if kind == "number":
+            return self._read_number(name, text)
+        if kind == "date":
+            deadline = parse_deadline(text, today)
+            return Finding(slot=name, value=deadline.isoformat(), raw=text) if deadline else None
+        if kind == "yes_no":
+            label, _ = self.classify("yes_no", text)
+            if label in (fw.YES, fw.NO, fw.PARTLY):
+                return Finding(slot=name, value=label, raw=text)
+            return None
+        if kind == "choice":
+            option = frequency_by_rule(text)
+            if option is None and act == "answer":
+                option, confidence = self.classify("frequency", text)
+                if confidence < 0.5:
+                    option = None
+            return Finding(slot=name, value=option, raw=text) if option else None
+        # free text: kept even when vague, the engine decides whether to push back
+        if act == "unknown":
+            return None
+        if name == "requested_solution":
+            text = request_phrase(text)
+        label = None
+        if name == "cause_incentives":
+            label, _ = self.classify("incentives", text)
+        elif name == "impact":
+            label, _ = self.classify("impact", text)
+        return Finding(slot=name, value=text, label=label, raw=text)
+
+    def _read_number(self, name: str, text: str) -> Finding | None:
+        value: Quantity | None
+        if name == "audience_size":
+            count = parse_headcount(text)
+            value = Quantity(value=count) if count is not None else None
+        elif name == "baseline" and (pair := parse_change(text)):
+            value = pair[0]
+        else:
+            value = parse_quantity(text)
+        return Finding(slot=name, value=value, raw=text) if value is not None else None
+
+    # --- other slots ---------------------------------------------------------------------
+
+    def _extras(self, text: str, asked: str, state: InterviewState, today: date) -> list[Finding]:
+        findings = find_facts(text, asked, today)
+        if asked == "baseline" and (pair := parse_change(text)):
+            findings.append(Finding(slot="target", value=pair[1], raw=text))
+        if asked == "confirm":
+            findings += self._correction_at_summary(text, today)
+        return findings
+
+    def _correction_at_summary(self, text: str, today: date) -> list[Finding]:
+        """At the summary, "the target is 20" or "it's 45 people" names the slot it changes."""
+        found: list[Finding] = []
+        lowered = text.lower()
+        for slot, cues in _SUMMARY_CUES.items():
+            if not any(cue in lowered for cue in cues):
+                continue
+            spec = fw.SLOT_BY_NAME[slot]
+            part = lowered.split(next(c for c in cues if c in lowered), 1)[1]
+            if spec.kind == "number":
+                quantity = parse_quantity(part)
+                if quantity is not None:
+                    found.append(Finding(slot=slot, value=quantity, raw=text, correction=True))
+            elif spec.kind == "date":
+                deadline = parse_deadline(part, today)
+                if deadline:
+                    found.append(
+                        Finding(slot=slot, value=deadline.isoformat(), raw=text, correction=True)
+                    )
+            else:
+                value = re.sub(
+                    r"^\s*(is|are|should be|:)\s*", "", text[len(text) - len(part) :]
+                ).strip()
+                if value:
+                    found.append(Finding(slot=slot, value=value, raw=text, correction=True))
+        if not found and is_correction(text) and (count := headcount(text)):
+            found.append(Finding(slot="audience_size", value=count, raw=text, correction=True))
+        return found
+
+
+_SUMMARY_CUES: dict[str, tuple[str, ...]] = {
+    "baseline": ("baseline", "currently", "current value", "right now it's", "now it's"),
+    "target": ("target", "aim for", "goal number"),
+    "deadline": ("deadline", "date should be", "due date"),
+    "audience_size": ("people", "headcount", "head count", "team size"),
+    "business_goal": ("the goal is", "goal should be", "business goal"),
+    "metric": ("the metric is", "measure it by", "measured by"),
+    "sponsor": ("sponsor is", "sponsor should be"),
+    "audience": ("audience is", "it's for the", "who:"),
+}
+
+_shared: EmbeddedUnderstanding | None = None
+_shared_lock = Lock()
+
+
+def get_understanding() -> EmbeddedUnderstanding:
+    global _shared
+    if _shared is None:
+        with _shared_lock:
+            if _shared is None:
+                _shared = EmbeddedUnderstanding()
+    return _shared
