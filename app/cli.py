@@ -95,19 +95,69 @@ def evaluate(
     scenarios: Annotated[Path, typer.Argument(help="Directory of scenario JSON files.")] = Path(
         "../shared/scenarios"
     ),
+    min_slot: Annotated[float, typer.Option(help="Fail below this slot accuracy.")] = 0.0,
+    min_root_cause: Annotated[float, typer.Option(help="Fail below this root-cause accuracy.")] = 0.0,
+    min_recommendation: Annotated[float, typer.Option(help="Fail below this recommendation accuracy.")] = 0.0,
+    max_premature: Annotated[int, typer.Option(help="Fail above this many premature proposals.")] = 0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show each scenario.")] = False,
 ) -> None:
-    """Run the scripted requesters and report the evaluation metrics."""
-    # LEAD: import the implementation here, e.g. `from app.evaluation.cli import run`.
-    _not_wired("eval")
+    """Run the scripted requesters in process and report the design's section-5 metrics."""
+    from app.evaluation.report import metrics_block, scenario_table
+    from app.evaluation.scenarios import load_scenarios, metrics, run_scenario
+    from app.main import build_understanding
+
+    understanding = build_understanding(get_settings())
+    results = [run_scenario(s, understanding) for s in load_scenarios(scenarios)]
+    if verbose:
+        print(scenario_table(results))
+    m = metrics(results)
+    print(metrics_block(m))
+    failed = (
+        m.slot_accuracy < min_slot
+        or m.root_cause_accuracy < min_root_cause
+        or m.recommendation_accuracy < min_recommendation
+        or m.premature_proposals > max_premature
+    )
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@cli.command()
+def corpus(
+    split: Annotated[str, typer.Option(help="train, heldout or all.")] = "heldout",
+    show_failures: Annotated[bool, typer.Option("--failures", help="List misreadings.")] = False,
+) -> None:
+    """Accuracy of understanding on the labelled utterance corpus, per slot kind."""
+    from app.evaluation.corpus import evaluate as evaluate_corpus
+    from app.evaluation.report import corpus_block, failures_block
+    from app.main import build_understanding
+    from app.understanding.training import load_corpus
+
+    rows = load_corpus(split=None if split == "all" else split)
+    report = evaluate_corpus(rows, build_understanding(get_settings()))
+    print(corpus_block(report, split))
+    if show_failures:
+        print(failures_block(report, limit=200))
+
+
+@cli.command()
+def train() -> None:
+    """Retrain the understanding classifiers from the corpus's train split (needs scikit-learn)."""
+    from app.understanding.training import train as run_training
+
+    counts = run_training()
+    print("trained: " + ", ".join(f"{task} ({n} examples)" for task, n in counts.items()))
 
 
 @cli.command()
 def ingest(
     directory: Annotated[Path, typer.Argument(help="Markdown knowledge base.")] = Path("knowledge"),
 ) -> None:
-    """Chunk and embed the knowledge base into the vector store."""
-    # LEAD: import the implementation here, e.g. `from app.knowledge.ingest import ...`.
-    _not_wired("ingest")
+    """Chunk and embed the knowledge base into the vector store (only changed files)."""
+    from app.knowledge.service import ingest_directory
+
+    report = ingest_directory(directory, get_settings())
+    print(f"knowledge: {report.summary()}")
 
 
 def _not_wired(command: str) -> None:
