@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from app.interview.state import InterviewState, Interpretation
+from app.interview.state import Interpretation, InterviewState
 
 
 class Understanding(Protocol):
