@@ -58,9 +58,8 @@ def objectives(state: InterviewState) -> list[str]:
     by = f"By {format_date(deadline)}, " if deadline else ""
     if metric and target:
         start = f" from {format_quantity(baseline)}" if baseline else ""
-        result.append(
-            f"{by}{metric} moves{start} to {format_quantity(target)}.".strip().capitalize()
-        )
+        sentence = f"{by}{metric} moves{start} to {format_quantity(target)}."
+        result.append(sentence[:1].upper() + sentence[1:])  # not .capitalize(): keeps "June"
     behavior = _text(state, "desired_behavior")
     audience = _text(state, "audience")
     if behavior:

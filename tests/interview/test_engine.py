@@ -239,3 +239,9 @@ def test_interview_always_finishes_for_a_cooperative_requester(noise: list[Inter
     state = run_happy(state)
     assert state.submitted
     assert build_intake(state)["recommendation"] is not None
+
+
+def test_objectives_keep_month_names_capitalised() -> None:
+    state = run_happy(engine.start()[0])
+    objectives = build_intake(state)["objectives"]
+    assert objectives[0].startswith("By 31 March 2027, ")
