@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.evaluation.scenarios import close_enough
 from app.interview import framework as fw
 from app.interview.state import Answer, Interpretation, InterviewState, Quantity
 from app.understanding.base import Understanding
@@ -34,14 +35,6 @@ def kind_of(row: dict[str, Any]) -> str:
 
 def _value(finding_value: Any) -> Any:
     return finding_value.value if isinstance(finding_value, Quantity) else finding_value
-
-
-def _same(actual: Any, expected: Any) -> bool:
-    if isinstance(expected, int | float) and not isinstance(expected, bool):
-        return isinstance(actual, int | float) and abs(actual - expected) <= max(
-            abs(expected) * 0.01, 1e-6
-        )
-    return actual == expected
 
 
 def _prior_state(row: dict[str, Any]) -> InterviewState:
@@ -68,9 +61,7 @@ def check(row: dict[str, Any], got: Interpretation) -> tuple[bool, str]:
         if finding is None:
             return False, f"{slot} missing"
         actual = finding.label if slot in ("cause_incentives", "impact") else _value(finding.value)
-        if slot in ("cause_incentives", "impact") and fw.SLOT_BY_NAME[slot].kind == "text":
-            actual = finding.label
-        if not _same(actual, wanted):
+        if not close_enough(actual, wanted):
             return False, f"{slot} {actual!r} != {wanted!r}"
     for slot in found:  # a number or date in passing must not become another slot's value
         if (

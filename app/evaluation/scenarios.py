@@ -66,7 +66,8 @@ def _get(record: dict[str, Any], dotted: str) -> Any:
     return value
 
 
-def _close(actual: Any, expected: Any) -> bool:
+def close_enough(actual: Any, expected: Any) -> bool:
+    """Numbers agree within 1% (the scenario contract); anything else must be equal."""
     if isinstance(expected, int | float) and not isinstance(expected, bool):
         if not isinstance(actual, int | float):
             return False
@@ -123,7 +124,7 @@ def score(scenario: dict[str, Any], result: ScenarioResult) -> ScenarioResult:
     intake = result.intake
     for key in SLOT_CHECKS:
         if key in expect:
-            result.slot_checks[key] = _close(_get(intake, key), expect[key])
+            result.slot_checks[key] = close_enough(_get(intake, key), expect[key])
     if "root_causes_include" in expect:
         result.root_cause_ok = set(expect["root_causes_include"]) <= set(intake["root_causes"])
     primary = (intake.get("recommendation") or {}).get("primary")
