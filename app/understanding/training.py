@@ -20,12 +20,12 @@ from app.understanding.embeddings import Encoder, get_encoder
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_PATH = REPO_ROOT / "tests" / "data" / "utterances.jsonl"
-EXTRA_EXEMPLARS = Path(__file__).with_name("exemplars.jsonl")
+EXEMPLARS_DIR = Path(__file__).with_name("exemplars")
 
 
 def load_corpus(path: Path = CORPUS_PATH, split: str | None = None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    return [r for r in rows if split is None or r["split"] == split]
+    return [r for r in rows if split is None or r.get("split", "train") == split]
 
 
 def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
@@ -70,8 +70,8 @@ def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.Li
 def train(encoder: Encoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
     encoder = encoder or get_encoder()
     rows = load_corpus(corpus, split="train")
-    if EXTRA_EXEMPLARS.exists():
-        rows += load_corpus(EXTRA_EXEMPLARS)
+    for path in sorted(EXEMPLARS_DIR.glob("*.jsonl")):
+        rows += load_corpus(path)
     data = examples(rows)
     classifiers = {task: fit(task, data[task], encoder) for task in clf.TASKS if data.get(task)}
     clf.save_classifiers(classifiers)
