@@ -164,7 +164,10 @@ def _mod(m: re.Match[str]) -> str | None:
 # --- patterns --------------------------------------------------------------------------------
 
 _MONTH_FULL = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    # the misspellings people actually type; `_month` reads only the first three letters
+    r"febuary|feburary|febrary|janurary|janaury|agust|augest|septmber|ocotber|"
+    r"novmber|decmber|decemeber"
 )
 _MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
@@ -534,7 +537,7 @@ _RULES: tuple[_Rule, ...] = (
         strict=False,
     ),
     _rule(
-        rf"\b(?:(?P<rel>this|next|coming|last)\s+)?{_MOD}?(?P<mon>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)(?!\s*\d)\b",
+        rf"\b(?:(?P<rel>this|next|coming|last)\s+)?{_MOD}?(?P<mon>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)(?!\s*\d)\b",
         _month_only,
         strict=False,
     ),
@@ -618,6 +621,8 @@ def _cue_ok(rule: _Rule, m: re.Match[str], text: str, relaxed: bool, short: bool
         return relaxed and short and not _NOUN_AFTER.match(text, m.end())
     month = m["mon"].lower()
     has_cue = bool(m["rel"] or m["mod"] or _MONTH_ONLY_CUE.search(before))
+    if re.fullmatch(_MONTH_ABBR, month):
+        return has_cue  # a bare "Jan" or "mar" is a name or a verb unless cued: "end of Feb"
     if month == "may":
         # the modal verb is far more common than the month: "May" only capitalised, alone
         return has_cue or (

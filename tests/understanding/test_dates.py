@@ -117,6 +117,11 @@ def test_absolute_deadlines_do_not_depend_on_today(text: str, expected: str, tod
 
 RELATIVE: list[tuple[str, str]] = [
     ("by the end of March", "2027-03-31"),  # March 2026 has passed
+    ("end of Feb", "2027-02-28"),
+    ("by end of Sept", "2026-09-30"),
+    ("give it till end of Jan", "2027-01-31"),
+    ("by the end of Febuary at the absolute latest", "2027-02-28"),
+    ("no later than Septmber", "2026-09-30"),
     ("end of June", "2026-06-30"),
     ("by the end of May", "2026-05-31"),  # still this month
     ("in May", "2026-05-31"),
@@ -321,6 +326,9 @@ def test_deadline_in_a_sentence(text: str, expected: str) -> None:
 
 VAGUE = [
     "",
+    "ask Jan",
+    "Jan",
+    "mar the finish",
     "ASAP",
     "asap please",
     "as soon as possible",
