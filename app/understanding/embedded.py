@@ -20,45 +20,8 @@ from app.understanding import classifiers as clf
 from app.understanding.dates import parse_deadline
 from app.understanding.embeddings import Encoder, get_encoder
 from app.understanding.facts import find_facts, headcount, is_correction
+from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
-
-_FREQUENCY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"\b(daily|every ?day|each day|a day|per day|every shift|each shift|all day|hourly|every hour|constantly|non-?stop|all the time|dozens of times|several times a day|every morning|every night)\b",
-            re.I,
-        ),
-        "daily",
-    ),
-    (
-        re.compile(
-            r"\b(weekly|every week|each week|a week|per week|fortnightly|every other week|every two weeks|twice a month|every few days)\b",
-            re.I,
-        ),
-        "weekly",
-    ),
-    (
-        re.compile(
-            r"\b(monthly|every month|each month|a month|per month|month[- ]end|every few weeks|every six weeks)\b",
-            re.I,
-        ),
-        "monthly",
-    ),
-    (
-        re.compile(
-            r"\b(quarterly|every quarter|each quarter|a few times a year|couple of times a year|twice a year|two or three times a year|every few months|every couple of months|three times a year|four times a year|per quarter)\b",
-            re.I,
-        ),
-        "a few times a year",
-    ),
-    (
-        re.compile(
-            r"\b(yearly|annually|once a year|each year|every year|a year|per year|year[- ]end|rarely|hardly ever|once every|every two years|every other year|one or two a year|once or twice a year)\b",
-            re.I,
-        ),
-        "yearly or less",
-    ),
-)
 
 _WORDS = re.compile(r"[\w']+")
 
@@ -84,23 +47,6 @@ def request_phrase(text: str) -> str:
 def clean_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text
-
-
-def frequency_by_rule(text: str) -> str | None:
-    hits = [option for pattern, option in _FREQUENCY_RULES if pattern.search(text)]
-    if not hits:
-        return None
-    # "once or twice a year" matches both 'a year' rules; the most frequent wording is listed
-    # first, so prefer the *rarest* explicit period only when the text names several.
-    return hits[0] if len(hits) == 1 else _rarest_with_count(text, hits)
-
-
-def _rarest_with_count(text: str, hits: list[str]) -> str:
-    if re.search(r"\b(one|two|once|twice|1|2|a couple)\b[^.]*\b(a|per|each)\s+year\b", text, re.I):
-        return (
-            "yearly or less" if re.search(r"\b(once|one|1)\b", text, re.I) else "a few times a year"
-        )
-    return hits[0]
 
 
 class EmbeddedUnderstanding:

@@ -208,7 +208,7 @@ _GROUP_NOUNS = frozenset(
 # --- regexes ---------------------------------------------------------------------------------
 
 _DIGITS = re.compile(
-    r"(?<![\w.,/:])(?<![A-Za-z]-)"
+    r"(?:(?<![\w.,/:])(?<![A-Za-z]-)|(?<=\bsub-))"  # "covid-19" is a name, "sub-3" a number
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)"
     r"(?:\.\d+)?(?![\d:]|[.,]\d)"
 )
@@ -327,6 +327,10 @@ _UNIT_WORDS = re.compile(
     r"[\s-]*([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?(?:\s+([A-Za-z][A-Za-z-]*))?"
 )
 """The (up to) three words after a number: its unit, or the people it counts."""
+_COUNTED_THINGS = re.compile(
+    r"\s+(?:of\s+(?:the|our|my)\s+)?(?:[a-z-]+\s+)?(?!(?:stars|points|marks)\b)[a-z]+s\b", re.I
+)
+"""After "out of 10": the things counted, which makes the pair a share ("3 out of 10 jobs")."""
 _RATE_AFTER = re.compile(
     r"\s*(?:a|an|per|each|every|/|in\s+a|a\s+single)\s*(?:day|week|month|year|hour|shift|quarter|"
     r"fortnight|annum|night|term|semester|season|person|head|employee|call|store|site|drop)\b",
@@ -337,6 +341,7 @@ _FRACTION = re.compile(
     r"(?P<den>half|thirds?|quarters?|fifths?|tenths?)\b",
     re.I,
 )
+_OF_A_PERCENT = re.compile(r"\s+(?:of\s+)?(?:a|an|one)\s+(?:per\s*cent|percent)\b", re.I)
 _FRACTION_DEN = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 _FRACTION_BAD_BEFORE = re.compile(
@@ -485,6 +490,11 @@ def _fractions(text: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
         plural = den_word.endswith("s")
         den = _FRACTION_DEN[den_word.rstrip("s")]
         num_word = (m.group("num") or "").lower()
+        of_percent = _OF_A_PERCENT.match(text, e)
+        if of_percent and not plural:
+            value = _FRACTION_NUM.get(num_word, 1) / den  # "half a percent" is 0.5%, not 50%
+            atoms.append(_Atom(value, s, of_percent.end(), s, e, unit="%", kind="fraction"))
+            continue
         if den == 2 and num_word in ("", "a", "an", "one"):
             duration = _HALF_DURATION.match(text, e)
             if duration and not num_word:
@@ -567,6 +577,9 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
                 m = None
             elif den == atom.value == 50 and m.group(0).strip() == "/50":
                 atom.unit = "%"  # "50/50": an even split
+            elif atom.value == int(atom.value) and _COUNTED_THINGS.match(text, m.end()):
+                # "three out of ten jobs" is a share of jobs; "4.2 out of 5" stays a rating
+                atom.value, atom.unit, atom.kind = 100 * atom.value / den, "%", "ratio"
             else:
                 atom.unit = f"/{den:g}"
         if m:
@@ -797,7 +810,7 @@ _STRONG_CUE = re.compile(
 _WEAK_CUE = re.compile(
     r"(?:\b(?:is|are|at|sits\s+at|stands\s+at|running\s+at|runs\s+at|hovers\s+around|about|"
     r"around|roughly|approximately|have|get|gets|getting|see|seeing|do|does|doing|handle|"
-    r"lose|losing|make|making)|['’]s|['’]re|:)\s*$",
+    r"lose|losing|make|making|averages?|averaging|average\s+of)|['’]s|['’]re|:)\s*$",
     re.I,
 )
 _AFTER_STRONG = re.compile(
@@ -814,6 +827,9 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?:last|past|next|over|in|within|every|per|for|each|after|during|since)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+_OF_A_GROUP = re.compile(r"\s+of\s+(?:the|our|all|them|those|these|my|its|their)\b", re.I)
 
 
 def _window_before(text: str, atoms: list[_Atom], i: int, width: int = 40) -> tuple[int, int]:
@@ -849,6 +865,8 @@ def parse_quantity(text: str) -> Quantity | None:
             score = 3
         elif _WEAK_CUE.search(text, lo, hi) or atom.approximate:
             score = 2
+        if atom.kind in ("fraction", "ratio") and _OF_A_GROUP.match(text, atom.end):
+            score = max(score, 2)  # "a third of the orders": the share is the measure
         if _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
             score -= 1
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
@@ -980,7 +998,9 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
 
 
 _PLAIN_TO = re.compile(r"\s+to\s+", re.I)
-_PLAIN_FROM = re.compile(r"\s+from\s+", re.I)
+_PLAIN_FROM = re.compile(
+    r"\s+from\s+(?:(?:the|our|a|its)\s+)?(?:(?:current|present|today['’]s|existing)\s+)?", re.I
+)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _HISTORY = re.compile(
     r"\b(?:rose|risen|went|gone|increased|decreased|dropped|fell|fallen|jumped|climbed|grew|grown|"
@@ -1075,6 +1095,18 @@ _PEOPLE_CUE = re.compile(
     re.I,
 )
 _OF_GROUP = re.compile(r"\s+of\s+$", re.I)
+_LEADING = re.compile(
+    r"\W*(?:(?:about|around|roughly|approx(?:imately)?|maybe|probably|some|nearly|almost|"
+    r"just\s+(?:over|under)|over|under|well|um+|er+|honestly|oh)[,\s]+)*",
+    re.I,
+)
+"""Nothing but hedges before the number: it opens the reply, so it is the answer."""
+_CONCLUSION = re.compile(
+    r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it)\s+(?:(?:about|around|roughly|"
+    r"approx(?:imately)?|nearly|almost|just\s+(?:over|under))\s+)?$",
+    re.I,
+)
+_AT_EACH = re.compile(r"[\s\w]{0,20}?\b(?:at|in|on|per|for)\s+each\b", re.I)
 _GROUP_CUE = re.compile(
     r"\b(?:team|group|staff|cohort|class|workforce|headcount|total|department|crew)\s+(?:of|is|are)\s+"
     r"(?:about|around|roughly|approx(?:imately)?|some|nearly|almost|just\s+(?:over|under))?\s*$",
@@ -1131,14 +1163,20 @@ def parse_headcount(text: str) -> float | None:
             # never the end of a change ("down to 3", "from 40")
             if _NOT_PEOPLE_BEFORE.search(text, lo, hi):
                 continue
-            if len(text.split()) > 8 and not _PEOPLE_CUE.search(text, lo, hi):
+            leading = _LEADING.fullmatch(text, 0, atom.start) is not None
+            cued = leading or _CONCLUSION.search(text, lo, hi) or _PEOPLE_CUE.search(text, lo, hi)
+            if len(text.split()) > 8 and not cued:
                 continue
-            score = 1
+            score = 2 if leading else 1
         else:
             continue  # "3 sites", "12 new stores": counts of something else
         if _PEOPLE_CUE.search(text, lo, hi):
             score += 1
+        if _CONCLUSION.search(text, lo, hi):
+            score = 5  # "it was 50, but we've hired, so about 58 now": the last word wins
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
+        if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:
+            value *= atoms[i - 1].value  # "4 depots with 20 drivers at each one"
         candidates.append((i, value, score))
     # a breakdown adds up: "4 supervisors and 60 pickers", "14 reps plus 2 managers"
     merged: list[tuple[int, float, int]] = []

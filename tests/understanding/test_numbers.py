@@ -372,7 +372,12 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("Around 9 in every 100 orders get returned.", 9, "%"),
     ("Honestly about 50/50.", 50, "%"),
     ("Mystery shopper score: 71", 71, None),
-    ("4 out of 10 customers say they'd recommend us.", 4, "/10"),
+    ("4 out of 10 customers say they'd recommend us.", 40, "%"),
+    ("I'd say three out of ten boiler jobs need a second visit", 30, "%"),
+    ("Somewhere near a third of the orders go out with at least one mistake", 33.333333, "%"),
+    ("half a percent", 0.5, "%"),
+    ("sub-3 minutes handle time", 3, "minutes"),
+    ("6 branches, and across all of them the mystery shopper score averages 72", 72, None),
     ("approx. 250", 250, None),
     ("circa 30%", 30, "%"),
     ("£1.2 million in write-offs last year", 1_200_000, "£"),
@@ -439,6 +444,7 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("from about 60 a week down to 15", (60, None), (15, None)),
     ("get it from 3.6 up to 4.3", (3.6, None), (4.3, None)),
     ("from 3.6 out of 5 to 4.3", (3.6, "/5"), (4.3, "/5")),
+    ("down to 10 percent from the current 18", (18, "%"), (10, "%")),
     ("is 14% and we want it down to 6%", (14, "%"), (6, "%")),
     ("currently 22, target 35", (22, None), (35, None)),
     ("Currently 22; the target is 35", (22, None), (35, None)),
@@ -515,6 +521,11 @@ def test_parse_change(
 # --- parse_headcount -------------------------------------------------------------------------
 
 HEADCOUNT: list[tuple[str, float | None]] = [
+    ("it was 50 in September but we've hired since, so about 58 now", 58),
+    ("Roughly 3,000 - it's every frontline colleague in the bank.", 3000),
+    ("We've 4 depots with 20 drivers at each one.", 80),
+    ("roughly half of the 80 warehouse staff, so 40", 40),
+    ("Twelve, give or take, across the two shifts on the ward", 12),
     ("45 people", 45),
     ("45", 45),
     ("Nine.", 9),

@@ -1,0 +1,162 @@
+"""How often a task comes up, when the reply says it in a regular way.
+
+Two readings, both rules because both are regular: a stated rate ("every 4-5 weeks",
+"three times a month", "twice a year") is turned into times per year and bucketed; set
+phrases ("daily", "month-end", "once in a blue moon") map straight to an option. Anything
+else goes to the frequency classifier.
+
+Buckets, in times per year: daily ≥ 180 (most working days), weekly ≥ 40, monthly ≥ 10,
+a few times a year ≥ 2, else yearly or less. "Every six weeks" (8.7 a year) is therefore
+"a few times a year": rare enough that the steps are forgotten in between.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.understanding.numbers import parse_quantity
+
+DAILY, WEEKLY, MONTHLY, FEW, YEARLY = (
+    "daily",
+    "weekly",
+    "monthly",
+    "a few times a year",
+    "yearly or less",
+)
+
+_PER_YEAR = {
+    "hour": 2000.0,
+    "shift": 250.0,
+    "day": 250.0,
+    "night": 250.0,
+    "working day": 250.0,
+    "week": 52.0,
+    "fortnight": 26.0,
+    "month": 12.0,
+    "quarter": 4.0,
+    "term": 3.0,
+    "year": 1.0,
+    "annum": 1.0,
+}
+_PERIOD = (
+    r"(?P<period>hour|shift|working\s+day|day|night|week|fortnight|month|quarter|term|year|annum)s?"
+)
+_COUNT = r"(?P<count>\d+(?:\.\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?|[a-z]+(?:\s+or\s+[a-z]+)?|a\s+couple\s+of|a\s+few|a\s+handful\s+of)"
+
+_EVERY = re.compile(rf"\bevery\s+(?:{_COUNT}\s+)?(?:other\s+)?{_PERIOD}\b", re.I)
+""""every 4-5 weeks", "every other month", "every three days" (a count of periods)."""
+_TIMES = re.compile(
+    rf"\b(?:(?P<word>once\s+or\s+twice|twice\s+or\s+three\s+times|once|twice|thrice)|"
+    rf"{_COUNT}\s+times)\s+(?:a|an|per|each|every|in\s+a)\s+{_PERIOD}\b",
+    re.I,
+)
+""""three times a month", "once a year", "a handful of times a year" (events per period)."""
+_PER = re.compile(rf"\b{_COUNT}\s+(?:a|an|per|each)\s+{_PERIOD}\b", re.I)
+""""four a year", "10-12 per month": a count per period without the word "times"."""
+
+_ONCE_TWICE = {
+    "once": 1.0,
+    "twice": 2.0,
+    "thrice": 3.0,
+    "once or twice": 1.5,
+    "twice or three times": 2.5,
+}
+_WORD_COUNTS = {"a couple of": 2.0, "a few": 3.0, "a handful of": 4.0, "other": 2.0}
+
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), option)
+    for pattern, option in (
+        (
+            r"\b(daily|every ?day|each day|a day|per day|every shift|each shift|most shifts|all day|"
+            r"hourly|constantly|non-?stop|all the time|dozens of times|several times a day|"
+            r"every morning|every night|every call|every customer|every order|every job|"
+            r"bread and butter|day in,? day out|multiple times a day)\b",
+            DAILY,
+        ),
+        (
+            r"\b(weekly|every week|each week|a week|per week|fortnightly|every few days|"
+            r"most weeks)\b",
+            WEEKLY,
+        ),
+        (
+            r"\b(monthly|every month|each month|a month|per month|month[- ]end|each payroll|"
+            r"every payroll|most months)\b",
+            MONTHLY,
+        ),
+        (
+            r"\b(quarterly|every quarter|each quarter|a few times a year|couple of times a year|"
+            r"handful of times a year|every few months|every couple of months|per quarter|"
+            r"now and (then|again)|occasionally|every so often|seasonal(ly)?)\b",
+            FEW,
+        ),
+        (
+            r"\b(yearly|annually|once a year|each year|every year|a year|per year|year[- ]end|"
+            r"rarely|hardly ever|almost never|once in a blue moon|every two years|"
+            r"every other year|once or twice a year|one or two a year|annual)\b",
+            YEARLY,
+        ),
+    )
+)
+
+
+def bucket(per_year: float) -> str:
+    if per_year >= 180:
+        return DAILY
+    if per_year >= 40:
+        return WEEKLY
+    if per_year >= 10:
+        return MONTHLY
+    if per_year >= 2:
+        return FEW
+    return YEARLY
+
+
+def _count(raw: str | None) -> float | None:
+    """A count as said: "4-5" is 4.5, "two or three" 2.5, "a handful of" 4."""
+    if not raw:
+        return 1.0
+    raw = raw.lower().strip()
+    if raw in _WORD_COUNTS:
+        return _WORD_COUNTS[raw]
+    values = [
+        q.value
+        for part in re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", raw)
+        if part and (q := parse_quantity(part)) is not None
+    ]
+    return sum(values) / len(values) if values else None
+
+
+def times_per_year(text: str) -> float | None:
+    """The rate a reply states, if it states one."""
+    m = _TIMES.search(text)
+    if m:
+        word = re.sub(r"\s+", " ", (m["word"] or "").lower())
+        count = _ONCE_TWICE.get(word) or _count(m["count"])
+        period = re.sub(r"\s+", " ", m["period"].lower())
+        if count:
+            return count * _PER_YEAR[period]
+    m = _PER.search(text)
+    if (
+        m
+        and m["count"].lower() not in ("a", "an", "once", "twice")
+        and (count := _count(m["count"]))
+    ):
+        return count * _PER_YEAR[re.sub(r"\s+", " ", m["period"].lower())]
+    m = _EVERY.search(text)
+    if m:
+        every = 2.0 if re.search(r"\bother\b", m.group(0), re.I) else _count(m["count"])
+        period = re.sub(r"\s+", " ", m["period"].lower())
+        if every:
+            return _PER_YEAR[period] / every
+    return None
+
+
+def frequency_by_rule(text: str) -> str | None:
+    """The option a regular phrasing names, or None to leave it to the classifier."""
+    rate = times_per_year(text)
+    if rate is not None:
+        return bucket(rate)
+    for pattern, option in _PHRASES:
+        if pattern.search(text):
+            return option
+    return None

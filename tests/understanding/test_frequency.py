@@ -1,0 +1,62 @@
+"""How often a task comes up: stated rates are bucketed, set phrases map to an option."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.understanding.frequency import bucket, frequency_by_rule, times_per_year
+
+CASES: list[tuple[str, str | None]] = [
+    ("daily", "daily"),
+    ("every day, first thing", "daily"),
+    ("most shifts", "daily"),
+    ("several times a day", "daily"),
+    ("it's their bread and butter", "daily"),
+    ("3 times a week", "weekly"),
+    ("a couple of times a week", "weekly"),
+    ("every few days", "weekly"),
+    ("fortnightly", "weekly"),
+    ("once every 4-5 weeks", "monthly"),
+    ("every four weeks or so", "monthly"),
+    ("at month-end", "monthly"),
+    ("two or three times a month", "monthly"),
+    ("every six weeks", "a few times a year"),
+    ("every other month", "a few times a year"),
+    ("Rarely. A handful of times a year.", "a few times a year"),
+    ("whenever a new starter joins, maybe four a year", "a few times a year"),
+    ("twice a year", "a few times a year"),
+    ("quarterly", "a few times a year"),
+    ("once or twice a year", "yearly or less"),
+    ("once a year at the stocktake", "yearly or less"),
+    ("every 2 years", "yearly or less"),
+    ("once in a blue moon", "yearly or less"),
+    ("hmm, hard to say", None),
+    ("whenever it comes up", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_frequency_by_rule(text: str, expected: str | None) -> None:
+    assert frequency_by_rule(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("per_year", "expected"),
+    [
+        (250, "daily"),
+        (180, "daily"),
+        (52, "weekly"),
+        (12, "monthly"),
+        (10, "monthly"),
+        (8.7, "a few times a year"),
+        (2, "a few times a year"),
+        (1.5, "yearly or less"),
+        (0.5, "yearly or less"),
+    ],
+)
+def test_buckets(per_year: float, expected: str) -> None:
+    assert bucket(per_year) == expected
+
+
+def test_ranges_are_averaged() -> None:
+    assert times_per_year("every 4-5 weeks") == pytest.approx(52 / 4.5)
