@@ -19,10 +19,13 @@ from app.interview.state import Act, Finding, Interpretation, InterviewState, Qu
 from app.understanding import classifiers as clf
 from app.understanding.dates import parse_deadline
 from app.understanding.embeddings import Encoder, get_encoder
-from app.understanding.facts import find_facts, headcount, is_correction
+from app.understanding.facts import find_facts, headcount, is_correction, named_value
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
 
+_NAMES_TODAY = re.compile(
+    r"\b(?:from|currently|current|right\s+now|at\s+the\s+moment|today|at\s+present)\b", re.I
+)
 _WORDS = re.compile(r"[\w']+")
 
 
@@ -137,8 +140,14 @@ class EmbeddedUnderstanding:
         if name == "audience_size":
             count = parse_headcount(text)
             value = Quantity(value=count) if count is not None else None
+        elif name in ("baseline", "target") and isinstance(
+            named := named_value(text, name, date.min), Quantity
+        ):
+            value = named
         elif name == "baseline" and (pair := parse_change(text)):
             value = pair[0]
+        elif name == "target" and _NAMES_TODAY.search(text) and (pair := parse_change(text)):
+            value = pair[1]  # "we need 12; currently they manage 9": the target is 12
         else:
             value = parse_quantity(text)
         return Finding(slot=name, value=value, raw=text) if value is not None else None
@@ -147,8 +156,10 @@ class EmbeddedUnderstanding:
 
     def _extras(self, text: str, asked: str, state: InterviewState, today: date) -> list[Finding]:
         findings = find_facts(text, asked, today)
-        if asked == "baseline" and (pair := parse_change(text)):
-            findings.append(Finding(slot="target", value=pair[1], raw=text))
+        pair = parse_change(text) if asked in ("baseline", "target") else None
+        if pair and (asked == "baseline" or _NAMES_TODAY.search(text)):
+            other, value = ("target", pair[1]) if asked == "baseline" else ("baseline", pair[0])
+            findings.append(Finding(slot=other, value=value, raw=text))
         if asked == "confirm":
             findings += self._correction_at_summary(text, today)
         return findings

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.interview import framework as fw
 from app.interview.state import Finding, Quantity
 from app.understanding.dates import find_dates, parse_deadline
+from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
 
 _CORRECTION = re.compile(
@@ -29,8 +31,10 @@ _HEADCOUNT_PHRASE = re.compile(
     rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
+_EXPLICIT_PEOPLE = re.compile(rf"\b[\w,.-]+\s+{_PEOPLE}\b", re.I)
 _RATE = re.compile(r"\b(a|per|each|every)\s+(day|week|month|year|shift|quarter)\b", re.I)
 _DEADLINE_CUE = re.compile(r"\b(by|before|deadline|no later than|in time for|until|due)\b", re.I)
+_FULL_STOP = re.compile(r"(?<=[.!?;])\s+")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\s+-\s+|\s+—\s+")
 _GOAL_CUE = re.compile(
     r"\b(the goal is|our goal is|the aim is|the objective is|we want to|we need to|i want to|trying to|looking to|so that we)\s+(?P<goal>(cut|reduce|lower|increase|improve|raise|grow|boost|get|stop|bring|halve|double|keep|win|avoid|speed|shorten)[^.;:]*)",
@@ -41,6 +45,100 @@ _METRIC_CUE = re.compile(
     re.I,
 )
 _MEASURED = re.compile(r"\bmeasured\s+(by|from|in|on|through|via|with)\s+[^.;]+", re.I)
+
+
+_NAMED_SLOT = {
+    "baseline": re.compile(
+        r"\b(?:the\s+)?(?:baseline|current\s+(?:figure|rate|level|value|number))"
+        r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
+        re.I,
+    ),
+    "target": re.compile(
+        r"\b(?:the\s+)?target(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*", re.I
+    ),
+    "deadline": re.compile(
+        r"\b(?:the\s+)?(?:deadline|due\s+date)(?:['’]s|\s+is|\s+was|\s+should\s+be|"
+        r"\s+has\s+moved(?:\s+to)?|\s+moved(?:\s+to)?|:)?\s*",
+        re.I,
+    ),
+}
+"""A slot named outright ("the target should be 85%", "the deadline moved to June")."""
+_NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
+_NOW = re.compile(
+    r"\b(?:currently|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|"
+    r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits\s+at|stands\s+at|running\s+at)\b|"
+    r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b",
+    re.I,
+)
+_MONEY = frozenset({"£", "$", "€"})
+_NEVER_DONE = re.compile(
+    r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
+    r"not\s+once|brand\s+new\s+to|first\s+time\s+(?:they|we)|new\s+to\s+(?:it|this|the))\b",
+    re.I,
+)
+_DONE_BEFORE = re.compile(
+    r"\b(?:used\s+to\s+(?:be|do|get|manage|handle)|(?:did|were|was|managed)\s+(?:it\s+)?"
+    r"(?:fine|well|ok|okay|great|properly)\s+(?:before|last|in\s+the\s+past|until)|"
+    r"(?:have|'ve)\s+done\s+it\s+(?:well|fine|before)|slipped|gone\s+rusty|got\s+rusty|forgot(?:ten)?)\b",
+    re.I,
+)
+"""Skill-branch facts said in passing while answering the skill question."""
+
+
+def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
+    """The value stated right after the slot's name ("the target's 95%, not 90" -> 95%)."""
+    m = _NAMED_SLOT[slot].search(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    end = _CLAUSE_END.search(rest)
+    clause = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
+    if fw.SLOT_BY_NAME[slot].kind == "date":
+        deadline = parse_deadline(clause, today)
+        return deadline.isoformat() if deadline else None
+    return parse_quantity(clause)
+
+
+def named_values(text: str, asked: str | None, today: date) -> list[Finding]:
+    """Numbers and dates for the other slots the requester names."""
+    correction = (
+        is_correction(text)
+        or asked == "confirm"
+        or bool(re.search(r"\b(?:should\s+be|moved|changed|now)\b", text, re.I))
+    )
+    return [
+        Finding(slot=slot, value=value, raw=text, correction=correction)
+        for slot in _NAMED_SLOT
+        if slot != asked and (value := named_value(text, slot, today)) is not None
+    ]
+
+
+def current_value(text: str) -> Quantity | None:
+    """A metric's value today, said in passing ("we're at 71% now"), never a cost or head count."""
+    for clause in _SENTENCE.split(text):
+        if not _NOW.search(clause) or headcount(clause) is not None:
+            continue
+        quantity = parse_quantity(clause)
+        if quantity is not None and quantity.unit not in _MONEY and not _RATE_ONLY.search(clause):
+            return quantity
+    return None
+
+
+_RATE_ONLY = re.compile(r"\b(?:a|per|each)\s+(?:month|year|quarter)\b", re.I)
+
+
+def skill_branch(text: str, asked: str | None) -> list[Finding]:
+    """While the skill question is open, "they've never done it" answers the next one too."""
+    found: list[Finding] = []
+    if asked == "cause_skill":
+        if _NEVER_DONE.search(text):
+            found.append(Finding(slot="cause_done_before", value=fw.NO, raw=text))
+        elif _DONE_BEFORE.search(text):
+            found.append(Finding(slot="cause_done_before", value=fw.YES, raw=text))
+    if asked in ("cause_skill", "cause_done_before") and (option := frequency_by_rule(text)):
+        found.append(Finding(slot="cause_frequency", value=option, raw=text))
+    return found
 
 
 def is_correction(text: str) -> bool:
@@ -56,7 +154,7 @@ def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
 
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
-    clause = _clause_with(text, _HEADCOUNT_PHRASE)
+    clause = next((c for c in _FULL_STOP.split(text) if _HEADCOUNT_PHRASE.search(c)), None)
     if clause is None or _RATE.search(clause):
         return None
     count = parse_headcount(clause)
@@ -76,20 +174,38 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
 
     if asked not in ("baseline", "target"):
         pair = change(text)
-        if pair is not None:
+        people = parse_headcount(text) if asked == "audience_size" else None
+        if pair is not None and pair[0].value != people:  # "40 people - it's 44" is no change
             findings.append(
                 Finding(slot="baseline", value=pair[0], raw=text, correction=correction)
             )
             findings.append(Finding(slot="target", value=pair[1], raw=text, correction=correction))
 
-    if asked not in ("audience_size", "baseline", "target", "impact"):
+    # while a number is asked, only a corrected head count counts; while a yes/no is asked,
+    # "six of them share one login" is a subset of the team, not its size
+    kind = fw.SLOT_BY_NAME[asked].kind if asked in fw.SLOT_BY_NAME else None
+    numeric = asked in ("audience_size", "baseline", "target", "impact")
+    if (not numeric and kind not in ("yes_no", "choice")) or (
+        correction and _EXPLICIT_PEOPLE.search(text)
+    ):
         count = headcount(text)
         if count is not None:
             findings.append(
                 Finding(slot="audience_size", value=count, raw=text, correction=correction)
             )
 
-    if asked != "deadline" and _DEADLINE_CUE.search(text):
+    named = named_values(text, asked, today)
+    findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
+    taken = {f.slot for f in findings}
+
+    if asked in ("metric", "deadline", "business_goal", "requested_solution") and (
+        "baseline" not in taken and (now := current_value(text)) is not None
+    ):
+        findings.append(Finding(slot="baseline", value=now, raw=text))
+
+    findings += skill_branch(text, asked)
+
+    if asked != "deadline" and "deadline" not in taken and _DEADLINE_CUE.search(text):
         for match in find_dates(text, today):
             before = text[max(0, match.start - 40) : match.start]
             if _DEADLINE_CUE.search(before):

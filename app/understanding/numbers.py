@@ -240,7 +240,8 @@ _BLOCKED = re.compile(
             r"(?<![\w£$€.,])\d{3}-\d{4}(?![\w.,])",  # 555-1234
             r"(?<![\w.,])(?<!\d\s)0\d+(?![\w.,])",  # 0800, 007: leading zero is never a count
             r"\b(?:level|version|phase|step|stage|tier|grade|band|room|floor|page|section|"
-            r"chapter|module|iso|number|no\.|covid|gate|zone|route|bay|aisle|lane|ward)"
+            r"chapter|module|iso|number|no\.|covid|gate|zone|route|bay|aisle|lane|ward|clause|"
+            r"article|paragraph|para|rule|item|schedule|annex|appendix)"
             r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
             r"#\s*\d+",
         ]
@@ -1106,6 +1107,11 @@ _CONCLUSION = re.compile(
     r"approx(?:imately)?|nearly|almost|just\s+(?:over|under))\s+)?$",
     re.I,
 )
+_SUPERSEDED = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:earlier|originally|previously|last\s+time|before\s+(?:but|-|,))",
+    re.I,
+)
+_SAID_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of|i\s+said)\s+$", re.I)
 _AT_EACH = re.compile(r"[\s\w]{0,20}?\b(?:at|in|on|per|for)\s+each\b", re.I)
 _GROUP_CUE = re.compile(
     r"\b(?:team|group|staff|cohort|class|workforce|headcount|total|department|crew)\s+(?:of|is|are)\s+"
@@ -1174,6 +1180,8 @@ def parse_headcount(text: str) -> float | None:
             score += 1
         if _CONCLUSION.search(text, lo, hi):
             score = 5  # "it was 50, but we've hired, so about 58 now": the last word wins
+        elif _SUPERSEDED.match(text, atom.end) or _SAID_BEFORE.search(text, lo, hi):
+            score = 0  # "I said 40 people earlier - it's 44": the old figure
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
         if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:
             value *= atoms[i - 1].value  # "4 depots with 20 drivers at each one"
