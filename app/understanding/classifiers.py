@@ -73,11 +73,40 @@ def kind_features(kind: str | None) -> np.ndarray:
     return np.array([1.0 if kind == k else 0.0 for k in SLOT_KINDS], dtype=np.float32)
 
 
+_TOKEN = re.compile(r"\w+|\?")
+WORD_FEATURE_SCALE = 0.3
+"""Word n-grams are binary; scaled down so they refine the embedding rather than drown it."""
+WORD_TASKS = frozenset({"act", "yes_no", "incentives"})
+"""Tasks where cross-validation showed word n-grams help: polarity and "what is rewarded"
+live in small words ("not", "only", "for speed") that a sentence embedding blurs."""
+
+
+def ngrams(text: str) -> list[str]:
+    """Lower-cased words and word pairs; training and run time share this tokenizer."""
+    tokens = _TOKEN.findall(text.lower())
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def word_features(text: str, vocabulary: dict[str, int]) -> np.ndarray:
+    out = np.zeros(len(vocabulary), dtype=np.float32)
+    for gram in ngrams(text):
+        index = vocabulary.get(gram)
+        if index is not None:
+            out[index] = WORD_FEATURE_SCALE
+    return out
+
+
 @dataclass(frozen=True)
 class LinearClassifier:
     labels: tuple[str, ...]
     weights: np.ndarray  # (features, classes)
     bias: np.ndarray  # (classes,)
+    vocabulary: tuple[str, ...] = ()
+    """The word n-grams this classifier reads, in weight-row order after the dense features."""
+
+    @property
+    def word_index(self) -> dict[str, int]:
+        return _word_index(self.vocabulary)
 
     def scores(self, features: np.ndarray) -> dict[str, float]:
         logits = features @ self.weights + self.bias
@@ -95,11 +124,24 @@ class LinearClassifier:
 TASKS = ("act", "yes_no", "incentives", "impact", "frequency")
 
 
-def task_input(task: str, embedding: np.ndarray, text: str, kind: str | None = None) -> np.ndarray:
+@lru_cache(maxsize=16)
+def _word_index(vocabulary: tuple[str, ...]) -> dict[str, int]:
+    return {gram: i for i, gram in enumerate(vocabulary)}
+
+
+def task_input(
+    task: str,
+    embedding: np.ndarray,
+    text: str,
+    kind: str | None = None,
+    vocabulary: dict[str, int] | None = None,
+) -> np.ndarray:
     """The feature vector a task's classifier sees; training and run time share this function."""
     parts = [embedding.astype(np.float32), cue_features(text)]
     if task == "act":
         parts.append(kind_features(kind))
+    if vocabulary:
+        parts.append(word_features(text, vocabulary))
     return np.concatenate(parts)
 
 
@@ -111,7 +153,11 @@ def load_classifiers(path: Path = WEIGHTS_PATH) -> dict[str, LinearClassifier]:
         if f"{task}.weights" not in data:
             continue
         labels = tuple(str(x) for x in data[f"{task}.labels"])
-        result[task] = LinearClassifier(labels, data[f"{task}.weights"], data[f"{task}.bias"])
+        key = f"{task}.vocabulary"
+        vocabulary = tuple(str(x) for x in data[key]) if key in data else ()
+        result[task] = LinearClassifier(
+            labels, data[f"{task}.weights"], data[f"{task}.bias"], vocabulary
+        )
     return result
 
 
@@ -122,5 +168,7 @@ def save_classifiers(classifiers: dict[str, LinearClassifier], path: Path = WEIG
         arrays[f"{task}.labels"] = np.array(clf.labels)
         arrays[f"{task}.weights"] = clf.weights.astype(np.float32)
         arrays[f"{task}.bias"] = clf.bias.astype(np.float32)
+        if clf.vocabulary:
+            arrays[f"{task}.vocabulary"] = np.array(clf.vocabulary)
     np.savez_compressed(path, **arrays)
     load_classifiers.cache_clear()

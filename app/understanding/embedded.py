@@ -76,7 +76,8 @@ class EmbeddedUnderstanding:
 
     def classify(self, task: str, text: str, kind: str | None = None) -> tuple[str, float]:
         model = clf.load_classifiers()[task]
-        return model.predict(clf.task_input(task, self._embed(text), text, kind))
+        features = clf.task_input(task, self._embed(text), text, kind, model.word_index)
+        return model.predict(features)
 
     # --- the asked slot -------------------------------------------------------------------
 

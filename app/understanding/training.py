@@ -48,13 +48,24 @@ def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]
     return out
 
 
+def vocabulary_for(texts: list[str], min_count: int = 2) -> tuple[str, ...]:
+    """N-grams seen in at least `min_count` training texts: rarer ones only memorise."""
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for gram in set(clf.ngrams(text)):
+            counts[gram] += 1
+    return tuple(sorted(g for g, n in counts.items() if n >= min_count))
+
+
 def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.LinearClassifier:
     from sklearn.linear_model import LogisticRegression
 
     texts = [t for t, _, _ in data]
     vectors = encoder.encode(texts)
+    vocabulary = vocabulary_for(texts) if task in clf.WORD_TASKS else ()
+    index = {g: i for i, g in enumerate(vocabulary)}
     features = np.stack(
-        [clf.task_input(task, v, t, k) for v, (t, k, _) in zip(vectors, data, strict=True)]
+        [clf.task_input(task, v, t, k, index) for v, (t, k, _) in zip(vectors, data, strict=True)]
     )
     labels = [label for _, _, label in data]
     model = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
@@ -64,7 +75,9 @@ def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.Li
     if len(classes) == 2:  # sklearn stores one row for binary problems; softmax needs two
         coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
         bias = np.array([0.0, bias[0]])
-    return clf.LinearClassifier(classes, coef.T.astype(np.float32), bias.astype(np.float32))
+    return clf.LinearClassifier(
+        classes, coef.T.astype(np.float32), bias.astype(np.float32), vocabulary
+    )
 
 
 def train(encoder: Encoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
