@@ -151,11 +151,23 @@ def times_per_year(text: str) -> float | None:
     return None
 
 
-def frequency_by_rule(text: str) -> str | None:
-    """The option a regular phrasing names, or None to leave it to the classifier."""
+_EXPLICIT = re.compile(
+    r"\b(daily|weekly|fortnightly|monthly|quarterly|annually|yearly|once a year)\b", re.I
+)
+
+
+def frequency_by_rule(text: str, in_passing: bool = False) -> str | None:
+    """The option a regular phrasing names, or None to leave it to the classifier.
+
+    `in_passing`: the question was about something else, so only a stated rate counts
+    ("they do it every day"), not a loose phrase ("after a year of virtual classes").
+    """
     rate = times_per_year(text)
     if rate is not None:
         return bucket(rate)
+    if in_passing:
+        m = _EXPLICIT.search(text)
+        return frequency_by_rule(m.group(0)) if m else None
     for pattern, option in _PHRASES:
         if pattern.search(text):
             return option

@@ -60,3 +60,16 @@ def test_buckets(per_year: float, expected: str) -> None:
 
 def test_ranges_are_averaged() -> None:
     assert times_per_year("every 4-5 weeks") == pytest.approx(52 / 4.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yes, years ago, and they do it every day, so it's odd they've slipped.", "daily"),
+        ("Yes, but only once a year at the stocktake, so they forget.", "yearly or less"),
+        ("They've gone rusty after a year of mostly virtual classes.", None),
+        ("Not at the level we need a day like today.", None),
+    ],
+)
+def test_in_passing_only_a_stated_rate_counts(text: str, expected: str | None) -> None:
+    assert frequency_by_rule(text, in_passing=True) == expected
