@@ -22,6 +22,7 @@ from app.understanding.embeddings import Encoder, get_encoder
 from app.understanding.facts import find_facts, headcount, is_correction, named_value
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
+from app.understanding.polarity import lead_answer
 
 _NAMES_TODAY = re.compile(
     r"\b(?:from|currently|current|right\s+now|at\s+the\s+moment|today|at\s+present)\b", re.I
@@ -113,7 +114,9 @@ class EmbeddedUnderstanding:
             deadline = parse_deadline(text, today)
             return Finding(slot=name, value=deadline.isoformat(), raw=text) if deadline else None
         if kind == "yes_no":
-            label, _ = self.classify("yes_no", text)
+            label = lead_answer(text) if name != "confirm" else None
+            if label is None:
+                label, _ = self.classify("yes_no", text)
             if label in (fw.YES, fw.NO, fw.PARTLY):
                 return Finding(slot=name, value=label, raw=text)
             return None

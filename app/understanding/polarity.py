@@ -1,0 +1,51 @@
+"""A yes/no reply that opens with its answer: "Honestly, no. They're superb technicians but...".
+
+English puts the answer first and the reasons after. When the opening clause is nothing but
+a yes or a no (with a hedge-free softener such as "honestly" or "sadly"), that is the answer,
+whatever the explanation after it talks about — the explanation is what confuses a sentence
+embedding ("superb technicians" sounds like a yes). A contrast after it ("yes, but only
+some of them") makes it a partial answer, so those are left to the classifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.interview import framework as fw
+
+_SOFTENER = r"(?:(?:honestly|frankly|sadly|unfortunately|well|um+|er+|oh|to\s+be\s+(?:honest|fair)|in\s+short|short\s+answer)[,\s]+)*"
+_YES_WORDS = r"(?:yes|yeah|yep|yup|yea|aye|absolutely|definitely|certainly|of\s+course|correct|they\s+do|they\s+can|they\s+could|they\s+have|it\s+is)"
+_NO_WORDS = (
+    r"(?:no|nope|nah|not\s+at\s+all|absolutely\s+not|definitely\s+not|certainly\s+not|"
+    r"not\s+really|never|they\s+don['’]?t|they\s+can['’]?t|they\s+couldn['’]?t|they\s+haven['’]?t|"
+    r"it['’]?s\s+not|it\s+isn['’]?t)"
+)
+_END = r"(?:\s*(?:[.!;:,]|\s[-–—])\s*|\s*$)"
+_LEAD = re.compile(
+    rf"^\W*{_SOFTENER}(?:(?P<yes>{_YES_WORDS})|(?P<no>{_NO_WORDS})){_END}(?P<rest>.*)$",
+    re.I | re.S,
+)
+_QUALIFIED = re.compile(
+    r"^\W*(?:but|though|although|however|except|apart|mostly|partly|only|well)\b|"
+    r"\b(?:except|apart\s+from|mostly|partly|partially|some\s+of|half\s+(?:of|the)|a\s+few|"
+    r"not\s+all|not\s+always|only\s+(?:some|the|a\s+few|for|on|when|in|at)|sort\s+of|kind\s+of|"
+    r"and\s+no|and\s+yes|then\s+again|on\s+the\s+other\s+hand|in\s+theory|on\s+paper)\b",
+    re.I,
+)
+"""What turns a plain answer into a partial one: a "but" straight after it, or words that
+limit its scope. A "but" deep in the explanation ("superb technicians, but not suited")
+usually supports the answer rather than qualifying it."""
+_YES_LEAD = re.compile(rf"^\W*{_SOFTENER}{_YES_WORDS}\b", re.I)
+_NO_LEAD = re.compile(rf"^\W*{_SOFTENER}{_NO_WORDS}\b", re.I)
+
+
+def lead_answer(text: str) -> str | None:
+    """fw.YES or fw.NO when the reply opens with a plain answer and nothing qualifies it."""
+    m = _LEAD.match(text.strip())
+    if m is None:
+        return None
+    rest, answer = m["rest"], fw.YES if m["yes"] else fw.NO
+    opposite = _NO_LEAD if answer == fw.YES else _YES_LEAD
+    if _QUALIFIED.search(rest) or opposite.match(rest) or "?" in text:
+        return None  # "yes, but...", "no. Yes. Sort of?": a partial or unsure answer
+    return answer

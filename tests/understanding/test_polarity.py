@@ -1,0 +1,34 @@
+"""A reply that opens with a plain yes or no is that answer, unless something qualifies it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.understanding.polarity import lead_answer
+
+CASES: list[tuple[str, str | None]] = [
+    ("Honestly, no. They're superb technicians but they aren't suited to it.", "no"),
+    ("Yes - but they never get the time to do it.", None),
+    ("No, only the two seniors could.", None),
+    ("Honestly, no. They're superb technicians and were moved into a job they didn't choose.", "no"),
+    ("No, never. It's brand new to all of them.", "no"),
+    ("Yes.", "yes"),
+    ("yep - all sorted", "yes"),
+    ("Absolutely, every one of them.", "yes"),
+    ("Nope.", "no"),
+    ("Sadly not really, the tools are ancient.", "no"),
+    ("They do. It's in the job description.", "yes"),
+    ("Yes, but only the day shift.", None),
+    ("Yes and no.", None),
+    ("No problems there.", None),
+    ("No one has ever told them.", None),
+    ("Oh sure, with laptops from 2014.", None),
+    ("Yes? I think so?", None),
+    ("Mostly yes.", None),
+    ("The checklist is on the wall.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_lead_answer(text: str, expected: str | None) -> None:
+    assert lead_answer(text) == expected
