@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from app.interview import framework as fw
+
 WEIGHTS_PATH = Path(__file__).with_name("models") / "classifiers.npz"
 
 _YES = re.compile(
@@ -69,8 +71,13 @@ CUE_COUNT = len(cue_features("x"))
 SLOT_KINDS = ("text", "number", "date", "yes_no", "choice")
 
 
-def kind_features(kind: str | None) -> np.ndarray:
-    return np.array([1.0 if kind == k else 0.0 for k in SLOT_KINDS], dtype=np.float32)
+def slot_features(slot: str | None) -> np.ndarray:
+    """The kind of the question and the question itself: "Me." answers "who sponsors this?"
+    but dodges "what business result should improve?"."""
+    kind = fw.SLOT_BY_NAME[slot].kind if slot in fw.SLOT_BY_NAME else None
+    kinds = [1.0 if kind == k else 0.0 for k in SLOT_KINDS]
+    names = [1.0 if slot == s.name else 0.0 for s in fw.SLOTS]
+    return np.array(kinds + names, dtype=np.float32)
 
 
 _TOKEN = re.compile(r"\w+|\?")
@@ -133,13 +140,13 @@ def task_input(
     task: str,
     embedding: np.ndarray,
     text: str,
-    kind: str | None = None,
+    slot: str | None = None,
     vocabulary: dict[str, int] | None = None,
 ) -> np.ndarray:
     """The feature vector a task's classifier sees; training and run time share this function."""
     parts = [embedding.astype(np.float32), cue_features(text)]
     if task == "act":
-        parts.append(kind_features(kind))
+        parts.append(slot_features(slot))
     if vocabulary:
         parts.append(word_features(text, vocabulary))
     return np.concatenate(parts)

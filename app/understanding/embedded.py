@@ -75,9 +75,9 @@ class EmbeddedUnderstanding:
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode([text])[0]
 
-    def classify(self, task: str, text: str, kind: str | None = None) -> tuple[str, float]:
+    def classify(self, task: str, text: str, slot: str | None = None) -> tuple[str, float]:
         model = clf.load_classifiers()[task]
-        features = clf.task_input(task, self._embed(text), text, kind, model.word_index)
+        features = clf.task_input(task, self._embed(text), text, slot, model.word_index)
         return model.predict(features)
 
     # --- the asked slot -------------------------------------------------------------------
@@ -89,7 +89,7 @@ class EmbeddedUnderstanding:
         if not text:
             return Interpretation(act="vague", text=text)
 
-        act, _ = self.classify("act", text, slot.kind)
+        act, _ = self.classify("act", text, slot.name)
         if act == "question":
             return Interpretation(act="question", text=text)
 

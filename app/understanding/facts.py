@@ -136,7 +136,9 @@ def skill_branch(text: str, asked: str | None) -> list[Finding]:
             found.append(Finding(slot="cause_done_before", value=fw.NO, raw=text))
         elif _DONE_BEFORE.search(text):
             found.append(Finding(slot="cause_done_before", value=fw.YES, raw=text))
-    if asked in ("cause_skill", "cause_done_before") and (option := frequency_by_rule(text, in_passing=True)):
+    if asked in ("cause_skill", "cause_done_before") and (
+        option := frequency_by_rule(text, in_passing=True)
+    ):
         found.append(Finding(slot="cause_frequency", value=option, raw=text))
     return found
 

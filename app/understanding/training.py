@@ -29,22 +29,22 @@ def load_corpus(path: Path = CORPUS_PATH, split: str | None = None) -> list[dict
 
 
 def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
-    """(text, slot kind, label) per task, derived from each row's expectation."""
+    """(text, asked slot, label) per task, derived from each row's expectation."""
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for row in rows:
         slot = fw.SLOT_BY_NAME[row["asking"]]
         expect, text, act = row["expect"], row["text"], row["expect"]["act"]
-        out["act"].append((text, slot.kind, act))
+        out["act"].append((text, slot.name, act))
         if slot.kind == "yes_no":
             out["yes_no"].append(
-                (text, slot.kind, expect[slot.name] if act == "answer" else "unknown")
+                (text, slot.name, expect[slot.name] if act == "answer" else "unknown")
             )
         elif slot.name == "cause_incentives" and act == "answer" and slot.name in expect:
-            out["incentives"].append((text, slot.kind, expect[slot.name]))
+            out["incentives"].append((text, slot.name, expect[slot.name]))
         elif slot.name == "impact" and act == "answer" and slot.name in expect:
-            out["impact"].append((text, slot.kind, expect[slot.name]))
+            out["impact"].append((text, slot.name, expect[slot.name]))
         elif slot.name == "cause_frequency" and act == "answer":
-            out["frequency"].append((text, slot.kind, expect[slot.name]))
+            out["frequency"].append((text, slot.name, expect[slot.name]))
     return out
 
 
