@@ -92,12 +92,19 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
     if m is None:
         return None
     rest = text[m.end() :]
-    end = _CLAUSE_END.search(rest)
-    clause = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
-    if fw.SLOT_BY_NAME[slot].kind == "date":
-        deadline = parse_deadline(clause, today)
-        return deadline.isoformat() if deadline else None
-    return parse_quantity(clause)
+    for _ in range(2):  # "can I change the baseline? It's 14 a week": the value may follow
+        end = _CLAUSE_END.search(rest)
+        clause = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
+        if fw.SLOT_BY_NAME[slot].kind == "date":
+            deadline = parse_deadline(clause, today)
+            if deadline:
+                return deadline.isoformat()
+        elif (quantity := parse_quantity(clause)) is not None:
+            return quantity
+        if end is None:
+            break
+        rest = rest[end.end() :]
+    return None
 
 
 def named_values(text: str, asked: str | None, today: date) -> list[Finding]:

@@ -152,7 +152,9 @@ def times_per_year(text: str) -> float | None:
 
 
 _EXPLICIT = re.compile(
-    r"\b(daily|weekly|fortnightly|monthly|quarterly|annually|yearly|once a year)\b", re.I
+    r"\b(daily|weekly|fortnightly|monthly|quarterly|annually|yearly|once a year|"
+    r"year[- ]end|month[- ]end|every (?:day|week|month|quarter|year))\b",
+    re.I,
 )
 
 

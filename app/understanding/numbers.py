@@ -244,6 +244,7 @@ _BLOCKED = re.compile(
             r"article|paragraph|para|rule|item|schedule|annex|appendix)"
             r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
             r"#\s*\d+",
+            r"\bper\s+(?:a\s+)?(?:hundred|thousand|million|100|1,?000|10,?000|1,?000,?000)\b",
         ]
     ),
     re.I,
@@ -952,7 +953,7 @@ _FUNCTION_WORDS = frozenset(
     which who where when if would could should might may will shall across between among
     over under above below into onto out off after before during within without than too
     also just only still yet maybe perhaps probably last next past previous first whole
-    other same such"""
+    other same such right already here there"""
     )
 )
 
@@ -1103,7 +1104,7 @@ _LEADING = re.compile(
 )
 """Nothing but hedges before the number: it opens the reply, so it is the answer."""
 _CONCLUSION = re.compile(
-    r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it)\s+(?:(?:about|around|roughly|"
+    r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it|sorry,?|i\s+mean|or\s+rather|make\s+that)\s+(?:(?:about|around|roughly|"
     r"approx(?:imately)?|nearly|almost|just\s+(?:over|under))\s+)?$",
     re.I,
 )
@@ -1112,6 +1113,7 @@ _SUPERSEDED = re.compile(
     re.I,
 )
 _SAID_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of|i\s+said)\s+$", re.I)
+_TAKEN_BACK = re.compile(r"\s*(?:[-–—,]\s*)?(?:sorry|no\s+wait|wait|i\s+mean|or\s+rather)\b", re.I)
 _AT_EACH = re.compile(r"[\s\w]{0,20}?\b(?:at|in|on|per|for)\s+each\b", re.I)
 _GROUP_CUE = re.compile(
     r"\b(?:team|group|staff|cohort|class|workforce|headcount|total|department|crew)\s+(?:of|is|are)\s+"
@@ -1180,7 +1182,11 @@ def parse_headcount(text: str) -> float | None:
             score += 1
         if _CONCLUSION.search(text, lo, hi):
             score = 5  # "it was 50, but we've hired, so about 58 now": the last word wins
-        elif _SUPERSEDED.match(text, atom.end) or _SAID_BEFORE.search(text, lo, hi):
+        elif (
+            _SUPERSEDED.match(text, atom.end)
+            or _TAKEN_BACK.match(text, atom.end)
+            or _SAID_BEFORE.search(text, lo, hi)
+        ):
             score = 0  # "I said 40 people earlier - it's 44": the old figure
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
         if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:

@@ -376,6 +376,7 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("I'd say three out of ten boiler jobs need a second visit", 30, "%"),
     ("Somewhere near a third of the orders go out with at least one mistake", 33.333333, "%"),
     ("half a percent", 0.5, "%"),
+    ("Complaints per thousand orders, currently about 6.", 6, None),
     ("sub-3 minutes handle time", 3, "minutes"),
     ("6 branches, and across all of them the mystery shopper score averages 72", 72, None),
     ("approx. 250", 250, None),
@@ -445,6 +446,7 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("get it from 3.6 up to 4.3", (3.6, None), (4.3, None)),
     ("from 3.6 out of 5 to 4.3", (3.6, "/5"), (4.3, "/5")),
     ("down to 10 percent from the current 18", (18, "%"), (10, "%")),
+    ("About 18% right now, and we want it under 10%.", (18, "%"), (10, "%")),
     ("is 14% and we want it down to 6%", (14, "%"), (6, "%")),
     ("currently 22, target 35", (22, None), (35, None)),
     ("Currently 22; the target is 35", (22, None), (35, None)),
@@ -521,6 +523,8 @@ def test_parse_change(
 # --- parse_headcount -------------------------------------------------------------------------
 
 HEADCOUNT: list[tuple[str, float | None]] = [
+    ("It's 40 - sorry, 44, I forgot the new starters.", 44),
+    ("Actually I said 40 people earlier - it's 44.", 44),
     ("it was 50 in September but we've hired since, so about 58 now", 58),
     ("Roughly 3,000 - it's every frontline colleague in the bank.", 3000),
     ("We've 4 depots with 20 drivers at each one.", 80),
