@@ -34,5 +34,5 @@ def test_core_promise_and_submission(results) -> None:  # noqa: ANN001
 def test_accuracy_floors(results) -> None:  # noqa: ANN001
     m = metrics(results)
     assert m.slot_accuracy >= 0.95
-    assert m.recommendation_accuracy >= 0.8
-    assert m.root_cause_accuracy >= 0.8
+    assert m.recommendation_accuracy >= 0.85
+    assert m.root_cause_accuracy >= 0.85
