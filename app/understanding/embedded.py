@@ -153,7 +153,7 @@ class EmbeddedUnderstanding:
         elif name == "target" and _NAMES_TODAY.search(text) and (pair := parse_change(text)):
             value = pair[1]  # "we need 12; currently they manage 9": the target is 12
         else:
-            value = parse_quantity(text)
+            value = parse_quantity(text, want="target" if name == "target" else "current")
         return Finding(slot=name, value=value, raw=text) if value is not None else None
 
     # --- other slots ---------------------------------------------------------------------

@@ -14,7 +14,12 @@ from app.interview import framework as fw
 from app.interview.state import Finding, Quantity
 from app.understanding.dates import find_dates, parse_deadline
 from app.understanding.frequency import frequency_by_rule
-from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
+from app.understanding.numbers import (
+    is_people_noun,
+    parse_change,
+    parse_headcount,
+    parse_quantity,
+)
 
 _CORRECTION = re.compile(
     r"\b(actually|correction|sorry,? (i|we) meant|i meant|i mean|to correct|make that|scratch that|not \d+|rather than \d+|i forgot|update:|change (the|it))\b",
@@ -31,6 +36,12 @@ _HEADCOUNT_PHRASE = re.compile(
     rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
+_THERE_ARE_PEOPLE = re.compile(
+    r"\b(?:there\s+are|there['’]re|we\s+have|we['’]ve\s+got|we\s+employ|team\s+of)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?[\d,.]+\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?",
+    re.I,
+)
+"""A head count stated outright, which counts whatever the question was."""
 _EXPLICIT_PEOPLE = re.compile(rf"\b[\w,.-]+\s+{_PEOPLE}\b", re.I)
 _RATE = re.compile(r"\b(a|per|each|every)\s+(day|week|month|year|shift|quarter)\b", re.I)
 _DEADLINE_CUE = re.compile(r"\b(by|before|deadline|no later than|in time for|until|due)\b", re.I)
@@ -67,7 +78,7 @@ _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", 
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _NOW = re.compile(
     r"\b(?:currently|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|"
-    r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits\s+at|stands\s+at|running\s+at)\b|"
+    r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today)\b|"
     r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b",
     re.I,
 )
@@ -80,10 +91,18 @@ _NEVER_DONE = re.compile(
 _DONE_BEFORE = re.compile(
     r"\b(?:used\s+to\s+(?:be|do|get|manage|handle)|(?:did|were|was|managed)\s+(?:it\s+)?"
     r"(?:fine|well|ok|okay|great|properly)\s+(?:before|last|in\s+the\s+past|until)|"
-    r"(?:have|'ve)\s+done\s+it\s+(?:well|fine|before)|slipped|gone\s+rusty|got\s+rusty|forgot(?:ten)?)\b",
+    r"(?:have|'ve)\s+done\s+it\s+(?:well|fine|before)|slipped|gone\s+rusty|got\s+rusty|forgot(?:ten)?|"
+    r"not\s+any\s*more|no\s+longer|were\s+(?:all\s+)?trained)\b",
     re.I,
 )
 """Skill-branch facts said in passing while answering the skill question."""
+
+
+def _stated_people(text: str) -> bool:
+    return any(
+        is_people_noun(m["w1"]) or (m["w2"] is not None and is_people_noun(m["w2"]))
+        for m in _THERE_ARE_PEOPLE.finditer(text)
+    )
 
 
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
@@ -163,13 +182,13 @@ def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
 
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
-    clause = next((c for c in _FULL_STOP.split(text) if _HEADCOUNT_PHRASE.search(c)), None)
-    if clause is None or _RATE.search(clause):
-        return None
-    count = parse_headcount(clause)
-    if count is None or count <= 0 or count != int(count):
-        return None
-    return Quantity(value=count)
+    for clause in _FULL_STOP.split(text):
+        if not _HEADCOUNT_PHRASE.search(clause) or _RATE.search(clause):
+            continue
+        count = parse_headcount(clause)
+        if count is not None and count > 0 and count == int(count):
+            return Quantity(value=count)
+    return None
 
 
 def change(text: str) -> tuple[Quantity, Quantity] | None:
@@ -195,7 +214,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     kind = fw.SLOT_BY_NAME[asked].kind if asked in fw.SLOT_BY_NAME else None
     numeric = asked in ("audience_size", "baseline", "target", "impact")
     if (not numeric and kind not in ("yes_no", "choice")) or (
-        correction and _EXPLICIT_PEOPLE.search(text)
+        (correction and _EXPLICIT_PEOPLE.search(text)) or _stated_people(text)
     ):
         count = headcount(text)
         if count is not None:
@@ -207,7 +226,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
     taken = {f.slot for f in findings}
 
-    if asked in ("metric", "deadline", "business_goal", "requested_solution") and (
+    if asked in ("metric", "deadline", "business_goal", "requested_solution", "target") and (
         "baseline" not in taken and (now := current_value(text)) is not None
     ):
         findings.append(Finding(slot="baseline", value=now, raw=text))

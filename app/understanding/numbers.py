@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from app.interview.state import Quantity
 
@@ -187,7 +188,8 @@ _PEOPLE_NOUNS = frozenset(
     tutors lecturers researchers scientists specialists generalists administrators admins
     executives execs hosts servers waiters waitresses bartenders baristas stylists mechanics
     electricians plumbers fitters installers inspectors auditors controllers dispatchers
-    coordinators team-members people-managers line-managers frontline front-line"""
+    coordinators team-members people-managers line-managers frontline front-line operatives
+    attendants residents tellers"""
     )
 )
 _NOT_PEOPLE_ER = frozenset(
@@ -606,7 +608,7 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
             third = (m.group(3) or "").lower()
             # a singular count noun before people is a modifier: "45 call centre agents"
             modifier = _UNITS.get(first) != first and (
-                _is_people_noun(second) or _is_people_noun(third)
+                is_people_noun(second) or is_people_noun(third)
             )
             if first in _UNITS and not modifier:
                 atom.unit, pos = _UNITS[first], m.end(1)
@@ -614,9 +616,10 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
                 second in _UNITS
                 and len(second) > 2
                 and first not in _UNITS
+                and not is_people_noun(third)  # "28 field sales reps" counts reps
                 and (
                     first in _UNIT_ADJECTIVES
-                    or (first not in _FUNCTION_WORDS and not _is_people_noun(first))
+                    or (first not in _FUNCTION_WORDS and not is_people_noun(first))
                 )
             ):
                 atom.unit, pos = _UNITS[second], m.end(2)  # "23 reportable incidents"
@@ -645,7 +648,7 @@ def _keep(text: str, atom: _Atom) -> bool:
     ):
         following = _UNIT_WORDS.match(text, atom.end)
         words = [w.lower() for w in following.groups() if w] if following else []
-        if following and following.start(1) == atom.end + 1 and any(map(_is_people_noun, words)):
+        if following and following.start(1) == atom.end + 1 and any(map(is_people_noun, words)):
             return True  # "2000 staff", "a total of 2027 employees"
         if _YEAR_CUE.search(text, max(0, atom.start - 25), atom.start):
             return False  # "in 2027", "end of 2027"
@@ -839,7 +842,7 @@ def _window_before(text: str, atoms: list[_Atom], i: int, width: int = 40) -> tu
     return max(lo, atoms[i].start - width), atoms[i].start
 
 
-def parse_quantity(text: str) -> Quantity | None:
+def parse_quantity(text: str, want: Literal["current", "target"] = "current") -> Quantity | None:
     """The one number a reply to "what is it now?" / "what would good look like?" means.
 
     "from X to Y" gives X (the question was about the current value); otherwise the number
@@ -847,8 +850,9 @@ def parse_quantity(text: str) -> Quantity | None:
     "zero"/"none"/"nothing" answer is 0, unless it says the number is not known.
     """
     zero_reply = _ZERO_REPLY.match(text) and not _UNKNOWN.search(text)
-    if zero_reply and all(a.value == 0 for a in _scan(text)):
-        return Quantity(value=0.0)
+    first_clause = re.split(r"[.;!?]", text, maxsplit=1)[0]
+    if zero_reply and all(a.value == 0 for a in _scan(first_clause)):
+        return Quantity(value=0.0)  # "Zero injuries; there are 200 operatives": the answer leads
     pair = parse_change(text)
     if pair is not None:
         return pair[0]
@@ -869,7 +873,11 @@ def parse_quantity(text: str) -> Quantity | None:
             score = 2
         if atom.kind in ("fraction", "ratio") and _OF_A_GROUP.match(text, atom.end):
             score = max(score, 2)  # "a third of the orders": the share is the measure
-        if _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
+        if want == "target":
+            # "at least 4.5 stars; we sit at 3.8 today": today's value is not the goal
+            targeted = _TARGET_CUE.search(text, lo, hi) or _AFTER_TARGET.match(text[atom.end :])
+            score = 4 if targeted else -1 if score == 3 else score
+        elif _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
             score -= 1
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
@@ -1125,7 +1133,9 @@ _NOT_PEOPLE_BEFORE = re.compile(
 )
 
 
-def _is_people_noun(word: str) -> bool:
+def is_people_noun(word: str) -> bool:
+    """Whether a plural noun names people ("operatives", "pickers"), not things ("sites")."""
+    word = word.lower()
     if word in _PEOPLE_NOUNS:
         return True
     if word in _NOT_PEOPLE_ER or word in _UNITS:
@@ -1152,7 +1162,7 @@ def parse_headcount(text: str) -> float | None:
         lo, hi = _window_before(text, atoms, i, width=30)
         if _OF_PEOPLE.match(text, atom.end):
             score = 2
-        elif adjacent and any(_is_people_noun(w) for w in words[:3]):
+        elif adjacent and any(is_people_noun(w) for w in words[:3]):
             score = 3
         elif _GROUP_CUE.search(text, lo, hi):
             score = 3  # "my team of 12 needs ..."
