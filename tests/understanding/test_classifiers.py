@@ -1,0 +1,117 @@
+"""The embedding classifiers on phrasings written for this test (in no scenario, corpus line
+or exemplar), where rules would be weak: what consequences reward, whether a gap matters,
+whether a free-text reply says yes, no or partly.
+
+A classifier is allowed the odd miss, so each table asserts an accuracy floor rather than
+every row; the rows that must never flip are asserted one by one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.interview.state import InterviewState
+from app.understanding.embedded import EmbeddedUnderstanding, get_understanding
+
+TODAY = date(2026, 11, 24)
+
+INCENTIVES = [
+    ("Whoever ships the most boxes gets the Friday bonus, mistakes or not.", "rewarding_wrong"),
+    (
+        "The quickest adjusters get the best caseloads, even if their files are sloppy.",
+        "rewarding_wrong",
+    ),
+    (
+        "Skipping the safety briefing gets the crew on site an hour earlier, and that's what the foreman praises.",
+        "rewarding_wrong",
+    ),
+    ("Stylists are paid per cut, so rushing the consultation earns them more.", "rewarding_wrong"),
+    (
+        "If they slow down to check, they fall behind and the supervisor docks their break.",
+        "punishing",
+    ),
+    ("The honest ones who flag problems end up doing the extra paperwork themselves.", "punishing"),
+    ("Anyone who follows the full procedure gets teased for being slow.", "punishing"),
+    ("Doing it properly means staying late unpaid.", "punishing"),
+    ("A clean audit earns the store a team lunch, and errors are just talked through.", "neutral"),
+    ("Nothing really happens either way, nobody looks at it.", "neutral"),
+    ("Accuracy is part of their quarterly review and it counts towards pay rises.", "neutral"),
+    (
+        "They get a thank-you from the manager when it's right; if it's wrong, they fix it.",
+        "neutral",
+    ),
+]
+
+IMPACT = [
+    ("Each missed inspection can cost us a £10,000 fine.", "significant"),
+    ("We're losing about one client a month over it, worth £50k a year each.", "significant"),
+    ("If it carries on someone will get hurt on the loading bay.", "significant"),
+    ("It adds a day to every hire, and we hire 300 people a year.", "significant"),
+    ("Honestly it's a bit untidy, that's all.", "trivial"),
+    ("Maybe ten minutes a week of someone's time.", "trivial"),
+    ("Not much - nobody outside the team would notice.", "trivial"),
+    ("It's more a matter of pride than money.", "trivial"),
+]
+
+YES_NO = [
+    ("cause_resources", "The label printer has been broken since August.", "no"),
+    ("cause_resources", "They have the kit, the time and a clear process.", "yes"),
+    ("cause_information", "Nobody ever tells them how they're doing.", "no"),
+    ("cause_information", "The standard is pinned up and they get a weekly scorecard.", "yes"),
+    ("cause_skill", "Some of the seniors could, the rest would be guessing.", "partly"),
+    ("cause_skill", "Of course they could, they did it for years.", "yes"),
+    ("mandate", "It's a condition of our operating licence.", "yes"),
+    ("mandate", "No law about it, we just want fewer returns.", "no"),
+]
+
+
+@pytest.fixture(scope="module")
+def understanding() -> EmbeddedUnderstanding:
+    return get_understanding()
+
+
+def _label(understanding: EmbeddedUnderstanding, slot: str, text: str) -> str | None:
+    found = understanding.interpret(text, InterviewState(asking=slot), TODAY).findings
+    finding = next((f for f in found if f.slot == slot), None)
+    if finding is None:
+        return None
+    return finding.label if slot in ("cause_incentives", "impact") else finding.value
+
+
+def _accuracy(understanding: EmbeddedUnderstanding, rows: list[tuple[str, str, str]]) -> float:
+    return sum(_label(understanding, s, t) == want for s, t, want in rows) / len(rows)
+
+
+def test_incentives_from_what_is_rewarded(understanding: EmbeddedUnderstanding) -> None:
+    rows = [("cause_incentives", t, want) for t, want in INCENTIVES]
+    assert _accuracy(understanding, rows) >= 0.75
+
+
+def test_impact_worth_solving(understanding: EmbeddedUnderstanding) -> None:
+    rows = [("impact", t, want) for t, want in IMPACT]
+    assert _accuracy(understanding, rows) >= 0.75
+
+
+def test_yes_no_without_a_yes_or_no_word(understanding: EmbeddedUnderstanding) -> None:
+    assert _accuracy(understanding, YES_NO) >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "want"),
+    [
+        ("cause_skill", "No.", "no"),
+        ("cause_skill", "Yes, absolutely.", "yes"),
+        ("mandate", "Nope, nothing like that.", "no"),
+        (
+            "cause_incentives",
+            "Their bonus depends only on speed, so they skip the checks.",
+            "rewarding_wrong",
+        ),
+    ],
+)
+def test_plain_answers_never_flip(
+    understanding: EmbeddedUnderstanding, slot: str, text: str, want: str
+) -> None:
+    assert _label(understanding, slot, text) == want
