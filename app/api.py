@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from app.conversations.router import router as conversations_router
 from app.deps import SessionDep
+from app.knowledge.router import router as knowledge_router
 
 API_PREFIX = "/api/v1"
 
@@ -35,3 +36,4 @@ def health(session: SessionDep) -> Any:
 api_router = APIRouter(prefix=API_PREFIX)
 api_router.include_router(health_router)
 api_router.include_router(conversations_router)
+api_router.include_router(knowledge_router)

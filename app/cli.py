@@ -96,9 +96,15 @@ def evaluate(
         "../shared/scenarios"
     ),
     min_slot: Annotated[float, typer.Option(help="Fail below this slot accuracy.")] = 0.0,
-    min_root_cause: Annotated[float, typer.Option(help="Fail below this root-cause accuracy.")] = 0.0,
-    min_recommendation: Annotated[float, typer.Option(help="Fail below this recommendation accuracy.")] = 0.0,
-    max_premature: Annotated[int, typer.Option(help="Fail above this many premature proposals.")] = 0,
+    min_root_cause: Annotated[
+        float, typer.Option(help="Fail below this root-cause accuracy.")
+    ] = 0.0,
+    min_recommendation: Annotated[
+        float, typer.Option(help="Fail below this recommendation accuracy.")
+    ] = 0.0,
+    max_premature: Annotated[
+        int, typer.Option(help="Fail above this many premature proposals.")
+    ] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show each scenario.")] = False,
 ) -> None:
     """Run the scripted requesters in process and report the design's section-5 metrics."""
@@ -151,12 +157,24 @@ def train() -> None:
 
 @cli.command()
 def ingest(
-    directory: Annotated[Path, typer.Argument(help="Markdown knowledge base.")] = Path("knowledge"),
+    directory: Annotated[
+        Path | None,
+        typer.Argument(help="Markdown knowledge base. Default: GROUNDWORK_KNOWLEDGE_DIR"),
+    ] = None,
 ) -> None:
-    """Chunk and embed the knowledge base into the vector store (only changed files)."""
+    """Chunk and embed the knowledge base into the vector store (only changed files).
+
+    Cheap when nothing changed (hashes only, no model load), so `make run` calls it always.
+    """
+    from app.knowledge.documents import DocumentError
     from app.knowledge.service import ingest_directory
 
-    report = ingest_directory(directory, get_settings())
+    settings = get_settings()
+    try:
+        report = ingest_directory(directory or settings.knowledge_dir, settings)
+    except DocumentError as exc:
+        print(f"knowledge: {exc}")
+        raise typer.Exit(code=1) from exc
     print(f"knowledge: {report.summary()}")
 
 

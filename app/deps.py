@@ -1,22 +1,29 @@
 """`Annotated` aliases for what route handlers need, read from the app they run in.
 
-The engine, settings, understanding and clock live on `app.state` (set by `create_app`), so
+The engine, settings, understanding, clock and knowledge retriever live on `app.state`, so
 a test builds an app with its own database, fake understanding and fixed clock, and two
 apps in one process never share anything by accident.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 from sqlmodel import Session
 
 from app.db import get_session
+from app.knowledge.retriever import Retriever
+from app.knowledge.service import retriever_for
 from app.settings import Settings
 from app.understanding.base import Understanding
+
+log = logging.getLogger(__name__)
+_retriever_lock = threading.Lock()
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -34,8 +41,36 @@ def get_clock(request: Request) -> Callable[[], datetime]:
     return clock
 
 
+def app_retriever(app: FastAPI) -> Retriever | None:
+    """The app's knowledge retriever, opened on first use and then kept on `app.state`.
+
+    None while nothing has been ingested or the store can't be opened (logged): callers
+    degrade (no sources, a 503 from search) rather than fail. Not cached while None, so an
+    index built after startup is picked up.
+    """
+    state = app.state
+    retriever: Retriever | None = getattr(state, "retriever", None)
+    if retriever is not None:
+        return retriever
+    with _retriever_lock:
+        retriever = getattr(state, "retriever", None)
+        if retriever is None:
+            try:
+                retriever = retriever_for(state.settings)
+            except Exception:
+                log.warning("the knowledge index could not be opened", exc_info=True)
+            state.retriever = retriever
+    return retriever
+
+
+def get_retriever(request: Request) -> Retriever | None:
+    """Tests override this dependency with a retriever over their own index."""
+    return app_retriever(request.app)
+
+
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 """Committed when the handler returns, *before* the response is sent."""
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 UnderstandingDep = Annotated[Understanding, Depends(get_understanding)]
 ClockDep = Annotated[Callable[[], datetime], Depends(get_clock)]
+RetrieverDep = Annotated[Retriever | None, Depends(get_retriever)]

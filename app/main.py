@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api import VERSION, api_router
 from app.db import current_revisions, ensure_sqlite_dir, make_engine, migration_heads, utc_now
+from app.deps import app_retriever
 from app.errors import install_exception_handlers
 from app.settings import Settings, get_settings
 from app.understanding.base import Understanding
@@ -61,6 +62,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     ensure_sqlite_dir(app.state.settings.sqlalchemy_url)
     await anyio.to_thread.run_sync(_check_migrations, app)
     await anyio.to_thread.run_sync(warm_up, app.state.understanding)
+    await anyio.to_thread.run_sync(app_retriever, app)  # open the knowledge index, if any
     yield
     app.state.engine.dispose()
 

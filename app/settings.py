@@ -12,11 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug"]
 UnderstandingMode = Literal["embedded", "llm"]
+EmbeddingProvider = Literal["local", "openai"]
 
 SQLITE_FILE = "groundwork.db"
 
@@ -59,6 +60,16 @@ class Settings(BaseSettings):
     """A Chroma server to use instead of the embedded store (needed with several workers)."""
     chroma_port: int = Field(default=8000, ge=1, le=65535)
 
+    knowledge_dir: Path = Path("knowledge")
+    """The markdown guidance that `groundwork ingest` indexes."""
+    embedding_provider: EmbeddingProvider = "local"
+    """Who embeds knowledge chunks and search queries: the bundled MiniLM, or an
+    OpenAI-compatible `/embeddings` endpoint (then `embedding_model` is required)."""
+    embedding_model: str | None = None
+    embedding_base_url: str | None = None
+    """e.g. `http://localhost:11434/v1`; unset means the OpenAI API."""
+    embedding_api_key: SecretStr | None = None
+
     @field_validator("database_url")
     @classmethod
     def _normalise_scheme(cls, value: str | None) -> str | None:
@@ -66,6 +77,12 @@ class Settings(BaseSettings):
         if value and value.startswith("postgres://"):
             return "postgresql://" + value.removeprefix("postgres://")
         return value
+
+    @model_validator(mode="after")
+    def _remote_embeddings_need_a_model(self) -> Settings:
+        if self.embedding_provider == "openai" and not self.embedding_model:
+            raise ValueError("GROUNDWORK_EMBEDDING_MODEL is required with the openai provider")
+        return self
 
     @property
     def sqlalchemy_url(self) -> str:

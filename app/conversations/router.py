@@ -18,7 +18,7 @@ from app.conversations.schemas import (
     StartConversation,
     Transcript,
 )
-from app.deps import ClockDep, SessionDep, SettingsDep, UnderstandingDep
+from app.deps import ClockDep, RetrieverDep, SessionDep, SettingsDep, UnderstandingDep
 from app.intakes.models import IntakePublic
 
 router = APIRouter(prefix="/conversations", tags=["conversations"])
@@ -37,6 +37,7 @@ def start_conversation(
     settings: SettingsDep,
     understanding: UnderstandingDep,
     clock: ClockDep,
+    retriever: RetrieverDep,
 ) -> ConversationStarted:
     """Open a conversation; the token in the answer is shown only this once."""
     started = service.start(
@@ -44,6 +45,7 @@ def start_conversation(
         understanding=understanding,
         clock=clock,
         max_chars=settings.max_message_chars,
+        retriever=retriever,
         requester=body.requester.model_dump() if body.requester else None,
         text=body.text,
     )
@@ -73,6 +75,7 @@ def post_message(
     settings: SettingsDep,
     understanding: UnderstandingDep,
     clock: ClockDep,
+    retriever: RetrieverDep,
 ) -> MessageReply:
     """Answer one requester message; the message is stored before anything else happens."""
     outcome = service.take_turn(
@@ -82,6 +85,7 @@ def post_message(
         understanding=understanding,
         clock=clock,
         max_chars=settings.max_message_chars,
+        retriever=retriever,
     )
     return MessageReply(
         conversation_id=outcome.conversation_id,

@@ -39,7 +39,10 @@ from app.intakes.models import IntakePublic, intake_record
 from app.interview import engine
 from app.interview import framework as fw
 from app.interview.intake import build_intake
+from app.interview.recommend import recommend
 from app.interview.state import Asking, InterviewState, Reply
+from app.knowledge.guidance import candidate_metrics, ground_recommendation, metric_hint
+from app.knowledge.retriever import Retriever
 from app.understanding.base import Understanding
 
 Clock = Callable[[], datetime]
@@ -63,10 +66,29 @@ def check_length(text: str, limit: int) -> None:
         raise MessageTooLong(limit)
 
 
-def intake_fields(state: InterviewState) -> dict[str, Any]:
-    """The interview's part of the intake record. The one place to enrich it (e.g. with
-    retrieved `recommendation.sources`) before it is stored."""
-    return build_intake(state)
+def intake_fields(state: InterviewState, retriever: Retriever | None = None) -> dict[str, Any]:
+    """The interview's part of the intake record, with the recommendation's rationale
+    grounded in retrieved guidance and its `sources` (empty, with a logged warning, when
+    retrieval is unavailable: the record is stored either way)."""
+    fields = build_intake(state)
+    rec = recommend(state)
+    if rec is not None:
+        reason = rec.reasons[0] if rec.reasons else None
+        fields["recommendation"] = ground_recommendation(fields, reason, retriever)
+    return fields
+
+
+def with_guidance(
+    before: InterviewState, after: InterviewState, reply: Reply, retriever: Retriever | None
+) -> Reply:
+    """The engine's reply, plus candidate metrics from the knowledge base when it has just
+    pushed back on a metric the requester could not name."""
+    pushed_back_now = "metric" in after.pushed_back and "metric" not in before.pushed_back
+    if not (pushed_back_now and reply.asking and reply.asking.slot == "metric"):
+        return reply
+    goal = after.value("business_goal") or after.value("requested_solution") or ""
+    hint = metric_hint(candidate_metrics(str(goal), retriever))
+    return reply.model_copy(update={"text": f"{reply.text} {hint}"}) if hint else reply
 
 
 def start(
@@ -77,6 +99,7 @@ def start(
     max_chars: int,
     requester: dict[str, str | None] | None = None,
     text: str | None = None,
+    retriever: Retriever | None = None,
 ) -> Started:
     """Open a conversation (and its draft intake); answer `text` as the first turn if given."""
     if text is not None:
@@ -126,6 +149,7 @@ def start(
             understanding=understanding,
             clock=clock,
             max_chars=max_chars,
+            retriever=retriever,
         ).reply
     return Started(conversation_id=conversation_id, intake_id=intake_id, reply=reply, token=token)
 
@@ -138,6 +162,7 @@ def take_turn(
     understanding: Understanding,
     clock: Clock,
     max_chars: int,
+    retriever: Retriever | None = None,
 ) -> Outcome:
     """Process one requester message (see the module docstring for the transactions)."""
     check_length(text, max_chars)
@@ -167,11 +192,15 @@ def take_turn(
         today = received.astimezone(UTC).date()  # the conversation's clock is UTC
         interpretation = understanding.interpret(text, state, today)
         new_state, reply = engine.advance(state, interpretation)
+        reply = with_guidance(state, new_state, reply, retriever)
+        fields = intake_fields(new_state, retriever)  # retrieval before the write transaction
 
         now = clock()
         intake_id = _commit_or_busy(
             session,
-            lambda: _record_reply(session, conversation, last_seq + 2, new_state, reply, now),
+            lambda: _record_reply(
+                session, conversation, last_seq + 2, new_state, reply, fields, now
+            ),
         )
     return Outcome(conversation_id=conversation_id, intake_id=intake_id, reply=reply)
 
@@ -182,6 +211,7 @@ def _record_reply(
     seq: int,
     state: InterviewState,
     reply: Reply,
+    fields: dict[str, Any],
     now: datetime,
 ) -> str:
     repo.add_turn(
@@ -199,7 +229,6 @@ def _record_reply(
     conversation.updated_at = now
     session.add(conversation)
 
-    fields = intake_fields(state)
     intake = intakes.get_by_conversation(session, conversation.id)
     if intake is None:  # created with the conversation; only missing if deleted since
         intake = intakes.create(

@@ -2,7 +2,10 @@
 
 A file is re-embedded only when its content hash changed; chunks of files that were
 removed are deleted. Changing the embedding model re-embeds everything, since vectors of
-two models can't share an index.
+two models can't share an index (`store.open_for_writing` empties the collection).
+
+The no-change path reads the files, hashes them and lists the ids and hashes in the
+collection: no model is loaded, so `make run` can call it every time.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from chromadb.api.models.Collection import Collection
+from typing import TYPE_CHECKING
 
 from app.knowledge.documents import Document, embedding_text, load_documents
 from app.understanding.embeddings import Encoder
+
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
 
 BATCH = 64
 
@@ -65,7 +70,9 @@ def _upsert(collection: Collection, docs: list[Document], encoder: Encoder) -> i
     return len(chunks)
 
 
-def ingest(root: Path, collection: Collection, encoder_factory: Callable[[], Encoder]) -> IngestReport:
+def ingest(
+    root: Path, collection: Collection, encoder_factory: Callable[[], Encoder]
+) -> IngestReport:
     """Bring the collection in line with the markdown files under `root`.
 
     `encoder_factory` is only called when something must be embedded, so a no-op ingest
@@ -75,20 +82,25 @@ def ingest(root: Path, collection: Collection, encoder_factory: Callable[[], Enc
     docs = load_documents(root)
     current = indexed(collection)
     stale: list[Document] = []
+    obsolete: list[str] = []
     for doc in docs:
         hashes, ids = current.get(doc.doc, (set(), set()))
-        if hashes == {doc.content_hash} and ids == {c.id for c in doc.chunks}:
-            report.unchanged.append(doc.doc)
+        expected_ids = {c.id for c in doc.chunks}
+        if ids == expected_ids and (not ids or hashes == {doc.content_hash}):
+            report.unchanged.append(doc.doc)  # includes a file with no text: nothing to index
             continue
         (report.updated if ids else report.added).append(doc.doc)
-        if ids:
-            collection.delete(ids=list(ids))
+        obsolete.extend(ids - expected_ids)
         stale.append(doc)
     on_disk = {d.doc for d in docs}
     for doc, (_, ids) in current.items():
         if doc not in on_disk:
-            collection.delete(ids=list(ids))
+            obsolete.extend(ids)
             report.removed.append(doc)
-    if stale:
+    # Embed before deleting anything: if the encoder fails, the old chunks stay searchable
+    # and their old hashes make the next run try again.
+    if any(d.chunks for d in stale):
         report.chunks = _upsert(collection, stale, encoder_factory())
+    if obsolete:
+        collection.delete(ids=obsolete)
     return report

@@ -1,18 +1,25 @@
-"""Retrieval of framework guidance for a query, optionally restricted by `applies_to` flags."""
+"""Retrieval of framework guidance for a query, optionally restricted by `applies_to` flags.
+
+`where` maps metadata flags to required values, e.g. `{"rec_job_aid": True}` for chunks of
+documents that apply to the job-aid recommendation (see `documents.flags`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from chromadb.api.models.Collection import Collection
+from typing import TYPE_CHECKING, Any
 
 from app.understanding.embeddings import Encoder
 
+if TYPE_CHECKING:  # chromadb takes a second to import; the web app defers it to first use
+    from chromadb.api.models.Collection import Collection
+
 OVERFETCH = 8
-"""Filtered HNSW queries in Chroma are several times slower than plain ones, so we fetch
-k * OVERFETCH nearest chunks and filter them here, querying with the filter only when
-too few survive."""
+"""Filtered HNSW queries in Chroma are slower than plain ones (see docs/benchmarks.md), so
+we fetch k * OVERFETCH nearest chunks and filter them here, querying with the filter only
+when too few survive."""
+
+_INCLUDE: Any = ["metadatas", "documents", "distances"]
 
 
 @dataclass(frozen=True)
@@ -23,16 +30,18 @@ class Passage:
     heading: str
     text: str
     score: float
+    """Cosine similarity to the query: 1 is identical, 0 unrelated."""
+    metadata: dict[str, Any]
 
     def source(self) -> dict[str, str]:
+        """The citation shape of `recommendation.sources` in the intake record."""
         return {"doc": self.doc, "title": self.title, "heading": self.heading}
 
 
 def _passages(result: Any) -> list[Passage]:
     out: list[Passage] = []
-    ids = result["ids"][0]
-    for i, chunk_id in enumerate(ids):
-        meta = result["metadatas"][0][i] or {}
+    for i, chunk_id in enumerate(result["ids"][0]):
+        meta = dict(result["metadatas"][0][i] or {})
         out.append(
             Passage(
                 id=chunk_id,
@@ -41,6 +50,7 @@ def _passages(result: Any) -> list[Passage]:
                 heading=str(meta.get("heading", "")),
                 text=result["documents"][0][i] or "",
                 score=1.0 - float(result["distances"][0][i]),
+                metadata=meta,
             )
         )
     return out
@@ -50,33 +60,44 @@ def _matches(meta: dict[str, Any], where: dict[str, bool]) -> bool:
     return all(meta.get(key) == value for key, value in where.items())
 
 
+def _clause(where: dict[str, bool]) -> dict[str, Any]:
+    if len(where) == 1:
+        return dict(where)
+    return {"$and": [{key: value} for key, value in where.items()]}
+
+
 class Retriever:
     def __init__(self, collection: Collection, encoder: Encoder) -> None:
         self.collection = collection
         self.encoder = encoder
 
+    def count(self) -> int:
+        return self.collection.count()
+
     def search(self, query: str, k: int = 3, where: dict[str, bool] | None = None) -> list[Passage]:
+        """The `k` chunks nearest to `query` that satisfy `where`, best first."""
+        if self.count() == 0:
+            return []  # don't pay for embedding the query
         vector = self.encoder.encode([query])[0]
         return self.search_vector(vector, k, where)
 
-    def search_vector(self, vector: Any, k: int = 3, where: dict[str, bool] | None = None) -> list[Passage]:
-        total = self.collection.count()
-        if total == 0:
-            return []
-        include = ["metadatas", "documents", "distances"]
+    def search_vector(
+        self, vector: Any, k: int = 3, where: dict[str, bool] | None = None
+    ) -> list[Passage]:
         if not where:
-            result = self.collection.query(query_embeddings=[vector], n_results=min(k, total), include=include)  # type: ignore[list-item]
-            return _passages(result)
-        result = self.collection.query(
-            query_embeddings=[vector], n_results=min(k * OVERFETCH, total), include=include  # type: ignore[list-item]
+            return _passages(
+                self.collection.query(query_embeddings=[vector], n_results=k, include=_INCLUDE)
+            )
+        nearest = _passages(
+            self.collection.query(
+                query_embeddings=[vector], n_results=k * OVERFETCH, include=_INCLUDE
+            )
         )
-        found = [p for p, meta in zip(_passages(result), result["metadatas"][0], strict=False) if _matches(meta or {}, where)]
-        if len(found) >= k:
-            return found[:k]
-        clause: dict[str, Any] = (
-            {"$and": [{key: value} for key, value in where.items()]} if len(where) > 1 else dict(where)
+        found = [p for p in nearest if _matches(p.metadata, where)]
+        if len(found) >= k or len(nearest) < k * OVERFETCH:
+            return found[:k]  # enough, or the whole collection was already seen
+        return _passages(
+            self.collection.query(
+                query_embeddings=[vector], n_results=k, where=_clause(where), include=_INCLUDE
+            )
         )
-        result = self.collection.query(
-            query_embeddings=[vector], n_results=min(k, total), where=clause, include=include  # type: ignore[list-item]
-        )
-        return _passages(result)

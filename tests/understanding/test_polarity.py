@@ -10,7 +10,10 @@ CASES: list[tuple[str, str | None]] = [
     ("Honestly, no. They're superb technicians but they aren't suited to it.", "no"),
     ("Yes - but they never get the time to do it.", None),
     ("No, only the two seniors could.", None),
-    ("Honestly, no. They're superb technicians and were moved into a job they didn't choose.", "no"),
+    (
+        "Honestly, no. They're superb technicians and were moved into a job they didn't choose.",
+        "no",
+    ),
     ("No, never. It's brand new to all of them.", "no"),
     ("Yes.", "yes"),
     ("yep - all sorted", "yes"),

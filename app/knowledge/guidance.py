@@ -1,0 +1,124 @@
+"""Guidance from the knowledge base where the interview produces advice.
+
+Two uses, both called by the conversation service (the engine stays pure):
+
+- `ground_recommendation` cites the guidance behind a recommendation: the rules chose it,
+  retrieval finds a chunk of a document that applies to it (`rec_<primary>`) and quotes it,
+  and `sources` names that document and heading. Retrieval never changes the choice.
+- `candidate_metrics` suggests measures from `candidate-metrics.md` when a requester
+  can't name one.
+
+Both degrade instead of failing: without an index, or if retrieval breaks, the interview
+goes on and the intake is stored with the rules' rationale and no sources (and a warning
+in the log), because an answer must never be lost to a missing vector store.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import numpy as np
+
+from app.interview import framework as fw
+from app.knowledge.retriever import Retriever
+from app.knowledge.text import best_quote, bold_items
+
+log = logging.getLogger(__name__)
+
+TOP_K = 3
+MAX_PART_CHARS = 300
+"""Each part of a query is cut to this: a long answer should not drown the others."""
+
+
+def recommendation_query(fields: dict[str, Any], reason: str | None) -> str:
+    """What the guidance should be about: the recommendation and why, for this goal,
+    behaviour and these causes."""
+    primary = fields["recommendation"]["primary"]
+    causes = ", ".join(fw.ROOT_CAUSE_LABELS.get(c, c) for c in fields.get("root_causes") or [])
+    parts = [
+        fw.RECOMMENDATION_LABELS.get(primary, primary),
+        reason,
+        fields.get("business_goal"),
+        fields.get("desired_behavior"),
+        causes,
+    ]
+    return ". ".join(str(p)[:MAX_PART_CHARS] for p in parts if p)
+
+
+def _citation(title: str, heading: str) -> str:
+    return title if heading in ("", "Introduction") else f"{title}, {heading}"
+
+
+def ground_recommendation(
+    fields: dict[str, Any], reason: str | None, retriever: Retriever | None
+) -> dict[str, Any] | None:
+    """The intake's `recommendation` with a quoted rationale and its `sources`.
+
+    Only documents that declare `applies_to.recommendations: [<primary>]` are eligible, so
+    every source really applies to the recommendation made.
+    """
+    record: dict[str, Any] | None = fields.get("recommendation")
+    if record is None:
+        return None
+    primary = record["primary"]
+    grounded = {**record, "sources": []}
+    if retriever is None:
+        log.warning("no knowledge index: %s recommended without sources", primary)
+        return grounded
+    query = recommendation_query(fields, reason)
+    try:
+        passages = retriever.search(query, k=TOP_K, where={f"rec_{primary}": True})
+    except Exception:
+        log.warning(
+            "knowledge retrieval failed: %s recommended without sources", primary, exc_info=True
+        )
+        return grounded
+    for passage in passages:
+        quote = best_quote(passage.text, query)
+        if quote:
+            cite = _citation(passage.title, passage.heading)
+            grounded["rationale"] = f'{record["rationale"]} Guidance ({cite}): "{quote}"'.strip()
+            grounded["sources"] = [passage.source()]
+            return grounded
+    log.warning("no guidance in the knowledge base applies to %s", primary)
+    return grounded
+
+
+def _lower_first(name: str) -> str:
+    """'Repeat calls' reads as 'repeat calls' mid-sentence; 'NPS' stays 'NPS'."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def candidate_metrics(goal: str, retriever: Retriever | None, n: int = 3) -> list[str]:
+    """Up to `n` metric names from the knowledge section that best matches `goal`.
+
+    Sections qualify when they apply to the `metric` slot and list at least two measures
+    as `- **Name**: description`; within the section, names are ordered by how close
+    their description is to the goal.
+    """
+    if retriever is None or not goal.strip():
+        return []
+    try:
+        for passage in retriever.search(goal, k=TOP_K, where={"slot_metric": True}):
+            items = bold_items(passage.text)
+            if len(items) < 2:
+                continue
+            vectors = retriever.encoder.encode([goal] + [f"{n}: {d}" for n, d in items])
+            closeness = vectors[1:] @ vectors[0]
+            order = np.argsort(-closeness, kind="stable")
+            return [items[i][0] for i in order[:n]]
+    except Exception:
+        log.warning("knowledge retrieval failed: no candidate metrics", exc_info=True)
+    return []
+
+
+def metric_hint(names: list[str]) -> str:
+    """One plain sentence offering the names, for the end of the push-back on `metric`."""
+    if not names:
+        return ""
+    names = [_lower_first(name) for name in names]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"For a goal like yours, teams often track {listed}."
