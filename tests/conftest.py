@@ -20,8 +20,13 @@ from sqlmodel import Session
 from app.db import upgrade_database
 from app.interview import framework as fw
 from app.interview.state import Finding, Interpretation, InterviewState, Quantity
+from app.knowledge.ingest import ingest
+from app.knowledge.retriever import Retriever
+from app.knowledge.store import open_client, open_for_writing
 from app.main import create_app
 from app.settings import Settings
+from app.understanding.embeddings import HashingEncoder
+from tests.knowledge.corpus import write_corpus
 
 # A requester who answers every question plainly; keyed by the slot being asked.
 SCRIPT: dict[str, str] = {
@@ -46,6 +51,9 @@ SCRIPT: dict[str, str] = {
     "sponsor": "The sales director",
     "confirm": "yes",
 }
+
+VAGUE = {"", "dunno"}
+"""Answers the stand-in reads as vague, whatever the slot."""
 
 LABELS = {"cause_incentives": "neutral", "impact": "significant"}
 
@@ -88,7 +96,7 @@ class ScriptedUnderstanding:
                 return None
         if kind == "yes_no":
             return {"yes": fw.YES, "no": fw.NO}.get(text.lower())
-        return text or None
+        return None if text.lower() in VAGUE else text or None
 
 
 class FixedClock:
@@ -155,3 +163,17 @@ def db(app: FastAPI) -> Iterator[Session]:
 @pytest.fixture
 def script() -> dict[str, str]:
     return dict(SCRIPT)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "knowledge")
+
+
+@pytest.fixture
+def fixture_retriever(tmp_path: Path, corpus: Path) -> Retriever:
+    """The test corpus ingested into a fresh embedded Chroma, searched with hashing vectors."""
+    encoder = HashingEncoder()
+    collection = open_for_writing(open_client(tmp_path / "chroma"), "hashing")
+    ingest(corpus, collection, lambda: encoder)
+    return Retriever(collection, encoder)

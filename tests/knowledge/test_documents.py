@@ -15,7 +15,7 @@ from app.knowledge.documents import (
     parse_document,
     sections,
 )
-from tests.knowledge.conftest import write_corpus
+from tests.knowledge.corpus import write_corpus
 
 
 def test_chunks_at_second_level_headings_and_drops_the_title_line(corpus: Path) -> None:
