@@ -105,15 +105,23 @@ def evaluate(
     max_premature: Annotated[
         int, typer.Option(help="Fail above this many premature proposals.")
     ] = 0,
+    min_grounded: Annotated[
+        float, typer.Option(help="Fail below this share of recommendations citing guidance.")
+    ] = 0.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show each scenario.")] = False,
 ) -> None:
     """Run the scripted requesters in process and report the design's section-5 metrics."""
     from app.evaluation.report import metrics_block, scenario_table
     from app.evaluation.scenarios import load_scenarios, metrics, run_scenario
+    from app.knowledge.service import retriever_for
     from app.main import build_understanding
 
-    understanding = build_understanding(get_settings())
-    results = [run_scenario(s, understanding) for s in load_scenarios(scenarios)]
+    settings = get_settings()
+    understanding = build_understanding(settings)
+    retriever = retriever_for(settings)
+    results = [
+        run_scenario(s, understanding, retriever=retriever) for s in load_scenarios(scenarios)
+    ]
     if verbose:
         print(scenario_table(results))
     m = metrics(results)
@@ -123,6 +131,7 @@ def evaluate(
         or m.root_cause_accuracy < min_root_cause
         or m.recommendation_accuracy < min_recommendation
         or m.premature_proposals > max_premature
+        or (m.grounded_rate or 0.0) < min_grounded
     )
     if failed:
         raise typer.Exit(code=1)

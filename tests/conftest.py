@@ -25,7 +25,7 @@ from app.knowledge.retriever import Retriever
 from app.knowledge.store import open_client, open_for_writing
 from app.main import create_app
 from app.settings import Settings
-from app.understanding.embeddings import HashingEncoder
+from app.understanding.embeddings import HashingEncoder, get_encoder
 from tests.knowledge.corpus import write_corpus
 
 # A requester who answers every question plainly; keyed by the slot being asked.
@@ -176,4 +176,13 @@ def fixture_retriever(tmp_path: Path, corpus: Path) -> Retriever:
     encoder = HashingEncoder()
     collection = open_for_writing(open_client(tmp_path / "chroma"), "hashing")
     ingest(corpus, collection, lambda: encoder)
+    return Retriever(collection, encoder)
+
+
+@pytest.fixture(scope="session")
+def real_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+    """The shipped `knowledge/` ingested with the real local model (once per test process)."""
+    encoder = get_encoder()
+    collection = open_for_writing(open_client(tmp_path_factory.mktemp("chroma")), "real")
+    ingest(Path(__file__).resolve().parents[1] / "knowledge", collection, lambda: encoder)
     return Retriever(collection, encoder)

@@ -38,10 +38,8 @@ from app.intakes import repository as intakes
 from app.intakes.models import IntakePublic, intake_record
 from app.interview import engine
 from app.interview import framework as fw
-from app.interview.intake import build_intake
-from app.interview.recommend import recommend
 from app.interview.state import Asking, InterviewState, Reply
-from app.knowledge.guidance import candidate_metrics, ground_recommendation, metric_hint
+from app.knowledge.guidance import grounded_intake, with_metric_candidates
 from app.knowledge.retriever import Retriever
 from app.understanding.base import Understanding
 
@@ -64,31 +62,6 @@ class Started(Outcome):
 def check_length(text: str, limit: int) -> None:
     if len(text) > limit:
         raise MessageTooLong(limit)
-
-
-def intake_fields(state: InterviewState, retriever: Retriever | None = None) -> dict[str, Any]:
-    """The interview's part of the intake record, with the recommendation's rationale
-    grounded in retrieved guidance and its `sources` (empty, with a logged warning, when
-    retrieval is unavailable: the record is stored either way)."""
-    fields = build_intake(state)
-    rec = recommend(state)
-    if rec is not None:
-        reason = rec.reasons[0] if rec.reasons else None
-        fields["recommendation"] = ground_recommendation(fields, reason, retriever)
-    return fields
-
-
-def with_guidance(
-    before: InterviewState, after: InterviewState, reply: Reply, retriever: Retriever | None
-) -> Reply:
-    """The engine's reply, plus candidate metrics from the knowledge base when it has just
-    pushed back on a metric the requester could not name."""
-    pushed_back_now = "metric" in after.pushed_back and "metric" not in before.pushed_back
-    if not (pushed_back_now and reply.asking and reply.asking.slot == "metric"):
-        return reply
-    goal = after.value("business_goal") or after.value("requested_solution") or ""
-    hint = metric_hint(candidate_metrics(str(goal), retriever))
-    return reply.model_copy(update={"text": f"{reply.text} {hint}"}) if hint else reply
 
 
 def start(
@@ -134,7 +107,7 @@ def start(
     )
     intake = intakes.create(
         session,
-        data=intake_fields(state),
+        data=grounded_intake(state),
         now=now,
         conversation_id=conversation_id,
         requester=requester,
@@ -192,8 +165,8 @@ def take_turn(
         today = received.astimezone(UTC).date()  # the conversation's clock is UTC
         interpretation = understanding.interpret(text, state, today)
         new_state, reply = engine.advance(state, interpretation)
-        reply = with_guidance(state, new_state, reply, retriever)
-        fields = intake_fields(new_state, retriever)  # retrieval before the write transaction
+        reply = with_metric_candidates(state, new_state, reply, retriever)
+        fields = grounded_intake(new_state, retriever)  # retrieval before the write transaction
 
         now = clock()
         intake_id = _commit_or_busy(

@@ -32,6 +32,8 @@ def metrics_block(m: Metrics) -> str:
             f"submitted rate         {m.submitted_rate:.3f}",
             f"mean turns             {m.mean_turns:.2f}",
             f"within max turns       {m.within_max_turns:.3f}",
+            "grounded in guidance   "
+            + ("n/a (no knowledge index)" if m.grounded_rate is None else f"{m.grounded_rate:.3f}"),
         ]
     )
 

@@ -18,6 +18,8 @@ from app.interview import engine
 from app.interview.intake import build_intake
 from app.interview.progress import ready_for_recommendation
 from app.interview.state import InterviewState, Reply
+from app.knowledge.guidance import grounded_intake, with_metric_candidates
+from app.knowledge.retriever import Retriever
 from app.understanding.base import Understanding
 
 MAX_TURNS = 40
@@ -39,6 +41,8 @@ class ScenarioResult:
     recommendation_ok: bool | None = None
     premature: int = 0
     within_max_turns: bool = True
+    grounded: bool | None = None
+    """With a knowledge index: does the recommendation cite at least one source?"""
     transcript: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -84,9 +88,14 @@ def run_scenario(
     understanding: Understanding,
     today: date = SCENARIO_CLOCK,
     step: Callable[[InterviewState, str], tuple[InterviewState, Reply]] | None = None,
+    retriever: Retriever | None = None,
 ) -> ScenarioResult:
+    """One scripted conversation; with a `retriever`, replies and the intake get the same
+    guidance (metric candidates, grounded rationale and sources) as over the API."""
+
     def default_step(state: InterviewState, text: str) -> tuple[InterviewState, Reply]:
-        return engine.advance(state, understanding.interpret(text, state, today))
+        after, reply = engine.advance(state, understanding.interpret(text, state, today))
+        return after, with_metric_candidates(state, after, reply, retriever)
 
     step = step or default_step
     answer = Answerer(scenario)
@@ -105,8 +114,8 @@ def run_scenario(
         if reply.done or reply.asking is None:
             break
         text = answer(reply.asking.slot)
-    intake = build_intake(state)
-    return score(
+    intake = grounded_intake(state, retriever)
+    result = score(
         scenario,
         ScenarioResult(
             id=scenario["id"],
@@ -117,6 +126,9 @@ def run_scenario(
             transcript=transcript,
         ),
     )
+    if retriever is not None and intake["recommendation"] is not None:
+        result.grounded = bool(intake["recommendation"]["sources"])
+    return result
 
 
 def score(scenario: dict[str, Any], result: ScenarioResult) -> ScenarioResult:
@@ -147,6 +159,8 @@ class Metrics:
     submitted_rate: float
     mean_turns: float
     within_max_turns: float
+    grounded_rate: float | None = None
+    """Share of recommendations citing guidance; None when run without a knowledge index."""
 
     def as_dict(self) -> dict[str, float | int]:
         return dict(self.__dict__)
@@ -158,6 +172,7 @@ def _ratio(values: list[bool]) -> float:
 
 def metrics(results: list[ScenarioResult]) -> Metrics:
     slots = [ok for r in results for ok in r.slot_checks.values()]
+    grounded = [r.grounded for r in results if r.grounded is not None]
     return Metrics(
         scenarios=len(results),
         slot_accuracy=_ratio(slots),
@@ -171,6 +186,7 @@ def metrics(results: list[ScenarioResult]) -> Metrics:
         submitted_rate=_ratio([r.submitted for r in results]),
         mean_turns=round(sum(r.turns for r in results) / len(results), 2) if results else 0.0,
         within_max_turns=_ratio([r.within_max_turns for r in results]),
+        grounded_rate=_ratio(grounded) if grounded else None,
     )
 
 

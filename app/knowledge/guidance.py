@@ -1,6 +1,7 @@
 """Guidance from the knowledge base where the interview produces advice.
 
-Two uses, both called by the conversation service (the engine stays pure):
+Two uses, both called by the conversation service and the scenario runner (the engine
+stays pure):
 
 - `ground_recommendation` cites the guidance behind a recommendation: the rules chose it,
   retrieval finds a chunk of a document that applies to it (`rec_<primary>`) and quotes it,
@@ -21,6 +22,9 @@ from typing import Any
 import numpy as np
 
 from app.interview import framework as fw
+from app.interview.intake import build_intake
+from app.interview.recommend import recommend
+from app.interview.state import InterviewState, Reply
 from app.knowledge.retriever import Retriever
 from app.knowledge.text import best_quote, bold_items
 
@@ -122,3 +126,28 @@ def metric_hint(names: list[str]) -> str:
     names = [_lower_first(name) for name in names]
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
     return f"For a goal like yours, teams often track {listed}."
+
+
+def grounded_intake(state: InterviewState, retriever: Retriever | None = None) -> dict[str, Any]:
+    """The interview's part of the intake record, with the recommendation's rationale
+    grounded in retrieved guidance and its `sources` (empty, with a logged warning, when
+    retrieval is unavailable: the record is stored either way)."""
+    fields = build_intake(state)
+    rec = recommend(state)
+    if rec is not None:
+        reason = rec.reasons[0] if rec.reasons else None
+        fields["recommendation"] = ground_recommendation(fields, reason, retriever)
+    return fields
+
+
+def with_metric_candidates(
+    before: InterviewState, after: InterviewState, reply: Reply, retriever: Retriever | None
+) -> Reply:
+    """The engine's reply, plus candidate metrics from the knowledge base when it has just
+    pushed back on a metric the requester could not name."""
+    pushed_back_now = "metric" in after.pushed_back and "metric" not in before.pushed_back
+    if not (pushed_back_now and reply.asking and reply.asking.slot == "metric"):
+        return reply
+    goal = after.value("business_goal") or after.value("requested_solution") or ""
+    hint = metric_hint(candidate_metrics(str(goal), retriever))
+    return reply.model_copy(update={"text": f"{reply.text} {hint}"}) if hint else reply
