@@ -27,6 +27,7 @@ from app.interview.recommend import recommend
 from app.interview.state import InterviewState, Reply
 from app.knowledge.retriever import Retriever
 from app.knowledge.text import best_quote, bold_items
+from app.understanding.embeddings import Encoder
 
 log = logging.getLogger(__name__)
 
@@ -97,26 +98,46 @@ def _lower_first(name: str) -> str:
 
 
 def candidate_metrics(goal: str, retriever: Retriever | None, n: int = 3) -> list[str]:
-    """Up to `n` metric names from the knowledge section that best matches `goal`.
+    """Up to `n` metric names from the knowledge sections nearest to `goal`.
 
     Sections qualify when they apply to the `metric` slot and list at least two measures
-    as `- **Name**: description`; within the section, names are ordered by how close
-    their description is to the goal.
+    as `- **Name**: description`. A goal often spans areas ("accidents in the warehouse"
+    is safety and logistics), so the measures of the nearest sections are pooled and
+    ordered by how close their own description is to the goal.
     """
     if retriever is None or not goal.strip():
         return []
     try:
-        for passage in retriever.search(goal, k=TOP_K, where={"slot_metric": True}):
-            items = bold_items(passage.text)
-            if len(items) < 2:
-                continue
-            vectors = retriever.encoder.encode([goal] + [f"{n}: {d}" for n, d in items])
-            closeness = vectors[1:] @ vectors[0]
-            order = np.argsort(-closeness, kind="stable")
-            return [items[i][0] for i in order[:n]]
+        items: list[tuple[str, str]] = []
+        for passage in retriever.search(goal, k=SECTIONS_FOR_METRICS, where={"slot_metric": True}):
+            found = bold_items(passage.text)
+            if len(found) >= 2:
+                items += [item for item in found if item[0] not in {name for name, _ in items}]
+        if not items:
+            return []
+        vectors = _item_vectors(retriever.encoder, [f"{name}: {what}" for name, what in items])
+        closeness = vectors @ retriever.encoder.encode([goal])[0]
+        order = np.argsort(-closeness, kind="stable")
+        return [items[i][0] for i in order[:n]]
     except Exception:
         log.warning("knowledge retrieval failed: no candidate metrics", exc_info=True)
     return []
+
+
+SECTIONS_FOR_METRICS = 2
+_item_cache: dict[tuple[int, str], np.ndarray] = {}
+
+
+def _item_vectors(encoder: Encoder, texts: list[str]) -> np.ndarray:
+    """Metric descriptions change only with the knowledge files, so their vectors are kept
+    for the process: the push back that offers them stays as fast as any other turn."""
+    missing = [t for t in texts if (id(encoder), t) not in _item_cache]
+    if missing:
+        if len(_item_cache) > 4096:
+            _item_cache.clear()
+        for text, vector in zip(missing, encoder.encode(missing), strict=True):
+            _item_cache[(id(encoder), text)] = vector
+    return np.stack([_item_cache[(id(encoder), t)] for t in texts])
 
 
 def metric_hint(names: list[str]) -> str:
