@@ -16,6 +16,11 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\u201d]))\s+(?=[A-Z0-9\
 _ENDED = re.compile(r"[.!?][\"')\u201d]?$")
 _BOLD_ITEM = re.compile(r"^\s*[-*+]\s+\*\*(.+?)\*\*\s*[:\u2014\u2013-]?\s*(.*)$")
 _WORD = re.compile(r"[a-z0-9]+")
+_ABOUT_ITSELF = re.compile(
+    r"^(?:this|these|the following|below,?)\s+(?:\w+\s+)?(?:guides?|documents?|pages?|notes?|sections?|articles?)\b",
+    re.IGNORECASE,
+)
+"""'This guide covers…' describes the document, not the work: never worth quoting."""
 # fmt: off
 _STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
@@ -78,7 +83,7 @@ def best_quote(markdown: str, query: str, max_chars: int = 240) -> str:
         parts = _split(block)
         for i, sentence in enumerate(parts):
             position += 1
-            if not 30 <= len(sentence) <= max_chars:
+            if not 30 <= len(sentence) <= max_chars or _ABOUT_ITSELF.match(sentence):
                 continue
             rank = (len(content_words(sentence) & wanted), -position)
             if best is None or rank > best[0]:

@@ -64,3 +64,11 @@ def test_bold_items_read_name_and_description() -> None:
         ("Win rate", "share of bids won."),
         ("NPS", "would they recommend us"),
     ]
+
+
+def test_best_quote_skips_sentences_about_the_document_itself() -> None:
+    text = (
+        "People do what the workplace rewards, whatever it says it wants. "
+        "This guide covers how to spot misaligned rewards and put them right."
+    )
+    assert best_quote(text, "guide to spot misaligned rewards").startswith("People do what")
