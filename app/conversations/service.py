@@ -39,7 +39,7 @@ from app.intakes.models import IntakePublic, intake_record
 from app.interview import engine
 from app.interview import framework as fw
 from app.interview.state import Asking, InterviewState, Reply
-from app.knowledge.guidance import grounded_intake, with_metric_candidates
+from app.knowledge.guidance import grounded_intake, with_guidance
 from app.knowledge.retriever import Retriever
 from app.understanding.base import Understanding
 
@@ -165,7 +165,7 @@ def take_turn(
         today = received.astimezone(UTC).date()  # the conversation's clock is UTC
         interpretation = understanding.interpret(text, state, today)
         new_state, reply = engine.advance(state, interpretation)
-        reply = with_metric_candidates(state, new_state, reply, retriever)
+        reply = with_guidance(state, new_state, reply, retriever)
         fields = grounded_intake(new_state, retriever)  # retrieval before the write transaction
 
         now = clock()

@@ -18,7 +18,7 @@ from app.interview import engine
 from app.interview.intake import build_intake
 from app.interview.progress import ready_for_recommendation
 from app.interview.state import InterviewState, Reply
-from app.knowledge.guidance import grounded_intake, with_metric_candidates
+from app.knowledge.guidance import grounded_intake, with_guidance
 from app.knowledge.retriever import Retriever
 from app.understanding.base import Understanding
 
@@ -95,7 +95,7 @@ def run_scenario(
 
     def default_step(state: InterviewState, text: str) -> tuple[InterviewState, Reply]:
         after, reply = engine.advance(state, understanding.interpret(text, state, today))
-        return after, with_metric_candidates(state, after, reply, retriever)
+        return after, with_guidance(state, after, reply, retriever)
 
     step = step or default_step
     answer = Answerer(scenario)

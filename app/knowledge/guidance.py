@@ -6,8 +6,8 @@ stays pure):
 - `ground_recommendation` cites the guidance behind a recommendation: the rules chose it,
   retrieval finds a chunk of a document that applies to it (`rec_<primary>`) and quotes it,
   and `sources` names that document and heading. Retrieval never changes the choice.
-- `candidate_metrics` suggests measures from `candidate-metrics.md` when a requester
-  can't name one.
+- `with_guidance` adds to a push back on a vague answer: candidate metrics (from
+  `candidate-metrics.md`) when a requester can't name one, a quoted tip for some slots.
 
 Both degrade instead of failing: without an index, or if retrieval breaks, the interview
 goes on and the intake is stored with the rules' rationale and no sources (and a warning
@@ -17,6 +17,7 @@ in the log), because an answer must never be lost to a missing vector store.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -73,21 +74,35 @@ def ground_recommendation(
         return grounded
     query = recommendation_query(fields, reason)
     try:
-        passages = retriever.search(query, k=TOP_K, where={f"rec_{primary}": True})
+        found = _guidance(retriever, query, primary)
     except Exception:
         log.warning(
             "knowledge retrieval failed: %s recommended without sources", primary, exc_info=True
         )
         return grounded
-    for passage in passages:
+    if found is None:
+        log.warning("no guidance in the knowledge base applies to %s", primary)
+        return grounded
+    cite, quote, source = found
+    grounded["rationale"] = f'{record["rationale"]} Guidance ({cite}): "{quote}"'.strip()
+    grounded["sources"] = [source]
+    return grounded
+
+
+@lru_cache(maxsize=256)
+def _guidance(
+    retriever: Retriever, query: str, primary: str
+) -> tuple[str, str, dict[str, str]] | None:
+    """(citation, quote, source) for the first retrieved passage with a quotable sentence.
+
+    Cached: once the gate opens every turn rebuilds the intake, and until an answer changes
+    the goal, behaviour or causes the query is the same. A failure is not cached.
+    """
+    for passage in retriever.search(query, k=TOP_K, where={f"rec_{primary}": True}):
         quote = best_quote(passage.text, query)
         if quote:
-            cite = _citation(passage.title, passage.heading)
-            grounded["rationale"] = f'{record["rationale"]} Guidance ({cite}): "{quote}"'.strip()
-            grounded["sources"] = [passage.source()]
-            return grounded
-    log.warning("no guidance in the knowledge base applies to %s", primary)
-    return grounded
+            return _citation(passage.title, passage.heading), quote, passage.source()
+    return None
 
 
 def _lower_first(name: str) -> str:
@@ -161,14 +176,52 @@ def grounded_intake(state: InterviewState, retriever: Retriever | None = None) -
     return fields
 
 
-def with_metric_candidates(
+TIP_SLOTS = frozenset(
+    {"business_goal", "impact", "audience", "desired_behavior", "existing_resources", "sponsor"}
+)
+"""Slots whose push back quotes a tip from the guidance. Number and date slots are left
+out: their push back already says exactly what is missing, and a tip would only delay it."""
+TIP_MAX_CHARS = 220
+
+
+@lru_cache(maxsize=64)
+def push_back_tip(retriever: Retriever, slot: str) -> str:
+    """One quoted sentence of guidance about `slot`, from documents that apply to it.
+
+    The query is the slot's own question and push back, so the tip is the same for every
+    requester: cached per slot, it costs a search once per process, not once per turn.
+    """
+    spec = fw.SLOT_BY_NAME[slot]
+    query = f"{spec.question} {spec.pushback}"
+    for passage in retriever.search(query, k=TOP_K, where={f"slot_{slot}": True}):
+        quote = best_quote(passage.text, query, max_chars=TIP_MAX_CHARS)
+        if quote:
+            return (
+                f'A tip from our guidance ({_citation(passage.title, passage.heading)}): "{quote}"'
+            )
+    return ""
+
+
+def with_guidance(
     before: InterviewState, after: InterviewState, reply: Reply, retriever: Retriever | None
 ) -> Reply:
-    """The engine's reply, plus candidate metrics from the knowledge base when it has just
-    pushed back on a metric the requester could not name."""
-    pushed_back_now = "metric" in after.pushed_back and "metric" not in before.pushed_back
-    if not (pushed_back_now and reply.asking and reply.asking.slot == "metric"):
+    """The engine's reply, plus guidance when it has just pushed back on a vague answer:
+    candidate metrics for a requester who can't name one, a tip for some other slots.
+    The engine's words and what it asks stay as they are."""
+    if retriever is None or reply.asking is None:
         return reply
-    goal = after.value("business_goal") or after.value("requested_solution") or ""
-    hint = metric_hint(candidate_metrics(str(goal), retriever))
-    return reply.model_copy(update={"text": f"{reply.text} {hint}"}) if hint else reply
+    slot = reply.asking.slot
+    if slot not in after.pushed_back or slot in before.pushed_back:
+        return reply
+    if slot == "metric":
+        goal = after.value("business_goal") or after.value("requested_solution") or ""
+        extra = metric_hint(candidate_metrics(str(goal), retriever))
+    elif slot in TIP_SLOTS:
+        try:
+            extra = push_back_tip(retriever, slot)
+        except Exception:
+            log.warning("knowledge retrieval failed: no tip", exc_info=True)
+            extra = ""
+    else:
+        extra = ""
+    return reply.model_copy(update={"text": f"{reply.text} {extra}"}) if extra else reply

@@ -8,9 +8,17 @@ from pathlib import Path
 import pytest
 
 from app.evaluation.retrieval import evaluate, load_queries
+from app.interview import engine
 from app.interview import framework as fw
+from app.interview.state import Finding, Interpretation
 from app.knowledge.documents import Document, load_documents
-from app.knowledge.guidance import candidate_metrics, ground_recommendation
+from app.knowledge.guidance import (
+    TIP_SLOTS,
+    candidate_metrics,
+    ground_recommendation,
+    push_back_tip,
+    with_guidance,
+)
 from app.knowledge.retriever import Retriever
 from app.knowledge.text import bold_items
 
@@ -100,3 +108,30 @@ def test_candidate_metrics_suit_the_goal(retriever: Retriever, goal: str, words:
     names = candidate_metrics(goal, retriever)
     assert 2 <= len(names) <= 3
     assert any(word in name.lower() for name in names for word in words), names
+
+
+@pytest.mark.parametrize("slot", sorted(TIP_SLOTS))
+def test_push_back_tips_quote_guidance_about_the_slot(
+    retriever: Retriever, documents, slot: str
+) -> None:
+    tip = push_back_tip(retriever, slot)
+    assert tip.startswith("A tip from our guidance (") and tip.endswith('"')
+    cited_title = tip.split("(", 1)[1].split(",")[0].split(")")[0]
+    assert any(d.title == cited_title and slot in d.applies_to["slots"] for d in documents), (
+        cited_title
+    )
+
+
+def test_a_vague_goal_gets_the_engine_push_back_plus_a_tip(retriever: Retriever) -> None:
+    state, _ = engine.advance(
+        engine.start()[0],
+        Interpretation(findings=(Finding(slot="requested_solution", value="A course"),)),
+    )
+    assert state.asking == "business_goal"
+    after, reply = engine.advance(state, Interpretation(act="vague", text="dunno"))
+    guided = with_guidance(state, after, reply, retriever)
+    assert guided.text.startswith(reply.text) and "A tip from our guidance" in guided.text
+    assert guided.asking == reply.asking
+    # Asked again and still vague: accepted as unknown, no second push back and no tip.
+    again, second = engine.advance(after, Interpretation(act="vague", text="no idea"))
+    assert with_guidance(after, again, second, retriever) == second
