@@ -35,7 +35,7 @@ test: $(STAMP) migrate
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
-eval: $(STAMP)
+eval: $(STAMP) ingest
 	$(BIN)/groundwork eval $(SCENARIOS)
 
 corpus: $(STAMP)
