@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
@@ -24,6 +25,7 @@ from app.understanding.base import Understanding
 
 log = logging.getLogger(__name__)
 _retriever_lock = threading.Lock()
+RETRY_S = 10.0
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -45,8 +47,9 @@ def app_retriever(app: FastAPI) -> Retriever | None:
     """The app's knowledge retriever, opened on first use and then kept on `app.state`.
 
     None while nothing has been ingested or the store can't be opened (logged): callers
-    degrade (no sources, a 503 from search) rather than fail. Not cached while None, so an
-    index built after startup is picked up.
+    degrade (no sources, a 503 from search) rather than fail. While None it is looked for
+    again at most every `RETRY_S` seconds, so an index built after startup is picked up
+    without every request knocking on a Chroma server that isn't there.
     """
     state = app.state
     retriever: Retriever | None = getattr(state, "retriever", None)
@@ -54,7 +57,9 @@ def app_retriever(app: FastAPI) -> Retriever | None:
         return retriever
     with _retriever_lock:
         retriever = getattr(state, "retriever", None)
-        if retriever is None:
+        last = getattr(state, "retriever_looked_at", None)
+        if retriever is None and (last is None or time.monotonic() - last >= RETRY_S):
+            state.retriever_looked_at = time.monotonic()
             try:
                 retriever = retriever_for(state.settings)
             except Exception:

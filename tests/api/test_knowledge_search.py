@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from app.deps import get_retriever
 from app.knowledge.retriever import Retriever
+from app.understanding.embeddings import HashingEncoder
 
 URL = "/api/v1/knowledge/search"
 
@@ -129,3 +130,18 @@ class TestGuidanceInTheInterview:
         reply = chat.say("dunno").json()
         assert reply["asking"]["slot"] == "metric"
         assert "teams often track" not in reply["message"]
+
+
+def test_an_index_built_after_startup_is_picked_up(
+    app: FastAPI, client: TestClient, settings, corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import deps
+    from app.knowledge import service
+
+    assert client.get(URL, params={"q": "job aids"}).status_code == 503
+    monkeypatch.setattr(service, "encoder_for", lambda _settings: HashingEncoder())
+    service.ingest_directory(corpus, settings)
+    monkeypatch.setattr(deps, "RETRY_S", 0.0)
+    response = client.get(URL, params={"q": "the till crashes"})
+    assert response.status_code == 200
+    assert response.json()["results"][0]["doc"] == "obstacles.md"
