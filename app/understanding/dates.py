@@ -658,7 +658,27 @@ def parse_deadline(text: str, today: date) -> date | None:
     found = sorted(_matches(text, today, relaxed=True), key=lambda d: d.start)
     if not found:
         return None
-    for match in found:
-        if _DEADLINE_CUE.search(text, max(0, match.start - 40), match.start):
-            return match.value
-    return found[0].value
+    chosen = next(
+        (m for m in found if _DEADLINE_CUE.search(text, max(0, m.start - 40), m.start)), found[0]
+    )
+    return restated(text, found, chosen).value
+
+
+def restated(text: str, found: list[DateMatch], chosen: DateMatch) -> DateMatch:
+    """`chosen`, or the date right after it that restates it precisely: "the end of the
+    summer term, July 2027", "by the spring inspection, which is in April 2027"."""
+    following = next((m for m in found if m.start >= chosen.end), None)
+    if (
+        following is not None
+        and _APPOSITION.fullmatch(text, chosen.end, following.start)
+        and _YEAR.search(following.text)
+        and not _YEAR.search(chosen.text)
+    ):
+        return following
+    return chosen
+
+
+_APPOSITION = re.compile(
+    r"(?:\s+[a-z-]+){0,2}\s*(?:[,(:]|[-–—])\s*(?:(?:i\.e\.|so|that['’]s|which\s+is|which['’]s)\s+)?(?:in\s+)?", re.I
+)
+_YEAR = re.compile(r"\b20\d\d\b")

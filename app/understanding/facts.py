@@ -12,7 +12,7 @@ from datetime import date
 
 from app.interview import framework as fw
 from app.interview.state import Finding, Quantity
-from app.understanding.dates import find_dates, parse_deadline
+from app.understanding.dates import find_dates, parse_deadline, restated
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
     is_people_noun,
@@ -22,7 +22,8 @@ from app.understanding.numbers import (
 )
 
 _CORRECTION = re.compile(
-    r"\b(actually|correction|sorry,? (i|we) meant|i meant|i mean|to correct|make that|scratch that|not \d+|rather than \d+|i forgot|update:|change (the|it))\b",
+    r"\b(actually|correction|sorry,? (i|we) meant|i meant|i mean|to correct|make that|scratch that|not \d+|rather than \d+|i forgot|update:|change (the|it)|"
+    r"i\s+said\b[^.]*\b(?:earlier|before)|(?:earlier|before),?\s+i\s+said|fix something i said)\b",
     re.I,
 )
 _PEOPLE = (
@@ -32,7 +33,7 @@ _PEOPLE = (
     r"accountants|architects|users|team members|people in total|in the team|in total)"
 )
 _HEADCOUNT_PHRASE = re.compile(
-    rf"(\b(it'?s|there are|there're|we have|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
+    rf"(\b(it'?s|there are|there're|there were|there's|there is|we have|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
     rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
@@ -65,7 +66,10 @@ _NAMED_SLOT = {
         re.I,
     ),
     "target": re.compile(
-        r"\b(?:the\s+)?target(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*", re.I
+        r"\b(?:the\s+)?(?:target|(?:goal|aim)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
+        r"(?:about|around|roughly|now)?\s*[-+£$€]?\d))"
+        r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
+        re.I,
     ),
     "deadline": re.compile(
         r"\b(?:the\s+)?(?:deadline|due\s+date)(?:['’]s|\s+is|\s+was|\s+should\s+be|"
@@ -78,10 +82,16 @@ _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", 
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _NOW = re.compile(
     r"\b(?:currently|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|"
-    r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today)\b|"
+    r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
+    r"sitting\s+at|stuck\s+at)\b|"
     r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b",
     re.I,
 )
+_RECENTLY = re.compile(
+    r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter)|this\s+(?:year|month|quarter))\b", re.I
+)
+"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
+not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _MONEY = frozenset({"£", "$", "€"})
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
@@ -98,11 +108,32 @@ _DONE_BEFORE = re.compile(
 """Skill-branch facts said in passing while answering the skill question."""
 
 
+def _names_people(text: str) -> bool:
+    """A count of people in so many words: "40 staff", "a dozen analysts"."""
+    return _EXPLICIT_PEOPLE.search(text) is not None or any(
+        is_people_noun(m.group(1)) for m in _COUNT_NOUN.finditer(text)
+    )
+
+
+_COUNT_NOUN = re.compile(
+    r"\b(?:\d[\d,]*|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z-]+)\b",
+    re.I,
+)
+
+
 def _stated_people(text: str) -> bool:
-    return any(
+    return _IN_TOTAL.search(text) is not None or any(
         is_people_noun(m["w1"]) or (m["w2"] is not None and is_people_noun(m["w2"]))
         for m in _THERE_ARE_PEOPLE.finditer(text)
     )
+
+
+_IN_TOTAL = re.compile(
+    r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|\ball\s+\d[\d,]*\s+of\s+(?:them|us)\b",
+    re.I,
+)
+"""A head count stated as the whole ("120 drivers in total", "all 85 of them")."""
 
 
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
@@ -140,15 +171,61 @@ def named_values(text: str, asked: str | None, today: date) -> list[Finding]:
     ]
 
 
-def current_value(text: str) -> Quantity | None:
-    """A metric's value today, said in passing ("we're at 71% now"), never a cost or head count."""
+def current_value(text: str, rates: bool = False, recently: bool = False) -> Quantity | None:
+    """A metric's value today, said in passing ("we're at 71% now"), never a cost or head
+    count; a rate ("4 reports a month right now") only when `rates`, a recent figure
+    ("last month it was 71%") only when `recently`."""
     for clause in _SENTENCE.split(text):
-        if not _NOW.search(clause) or headcount(clause) is not None:
+        cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
+        if not cued or headcount(clause) is not None:
             continue
+        clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = parse_quantity(clause)
-        if quantity is not None and quantity.unit not in _MONEY and not _RATE_ONLY.search(clause):
+        if quantity is None or quantity.unit in _MONEY:
+            continue
+        if rates or not _RATE_ONLY.search(clause):
             return quantity
     return None
+
+
+_WANT = re.compile(
+    r"\b(?:(?:grow|raise|increase|improve|lift|boost|cut|reduce|lower)(?=\s+[a-z-]+(?:\s+[a-z-]+)?\s+to\s+\d)|"
+    r"want(?:s|ed)?|would\s+like|['’]d\s+like|like\s+to\s+see|need(?:s)?(?:\s+to\s+(?:hit|reach|get\s+to|be\s+at))?|"
+    r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+with|settle\s+for|"
+    r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to)\b",
+    re.I,
+)
+_WANTED_NUMBER = re.compile(
+    r"^\s*(?:(?:to\s+)?(?:be\s+|get\s+|see\s+)?(?:it\s+|them\s+|that\s+)?"
+    r"(?:at|to|down\s+to|up\s+to|below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|"
+    r"[a-z-]+(?:\s+[a-z-]+)?\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
+    r"(?:about|around|roughly|just|maybe)?\s*(?:[-+£$€]?\d|zero|none|nil|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)",
+    re.I,
+)
+"""What follows a want: "+30", "zero", "down to 2%", "volunteer retention at 90%"."""
+
+
+def wanted_value(text: str) -> Quantity | None:
+    """The value the requester wants, said in passing: "I'd like zero", "we want failed
+    deliveries down to 2%", "and need 100". Never money or a head count ("we need 20
+    people trained"), and only a number right after the want, not anywhere in its clause."""
+    for clause in _SENTENCE.split(text):
+        for want in _WANT.finditer(clause):
+            rest = clause[want.end() :]
+            if not _WANTED_NUMBER.match(rest):
+                continue
+            end = _CLAUSE_END.search(rest)
+            rest = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
+            if headcount(rest) is not None or _DEADLINE_ONLY.fullmatch(rest.strip()):
+                continue
+            quantity = parse_quantity(rest)
+            if quantity is not None and quantity.unit not in _MONEY:
+                return quantity
+    return None
+
+
+_DEADLINE_ONLY = re.compile(r"(?:it\s+)?(?:by|before|in)\s+.*", re.I)
 
 
 _RATE_ONLY = re.compile(r"\b(?:a|per|each)\s+(?:month|year|quarter)\b", re.I)
@@ -167,6 +244,33 @@ def skill_branch(text: str, asked: str | None) -> list[Finding]:
     ):
         found.append(Finding(slot="cause_frequency", value=option, raw=text))
     return found
+
+
+_RELATIVE_DEADLINE = re.compile(
+    r"^(?:within|in)\b.*\b(?:months?|years?|quarters?)$|\bfrom\s+now$", re.I
+)
+"""Counted from today in months or more: "within 30 days" is part of a metric's name."""
+_DEADLINE_AFTER = re.compile(r"[\s,]*(?:for\s+the\s+|as\s+the\s+)?(?:deadline|due\s+date)\b", re.I)
+_STRUCK = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def deadline_in_passing(text: str, today: date) -> str | None:
+    """A date said as the deadline while answering something else: after a cue ("by June",
+    "in time for the audit in May"), followed by the word ("Q4 2027 for the deadline"), or
+    counted from today ("within six months", "three months from now"). A date struck out
+    ("not Q4 2026") is never the deadline."""
+    found = find_dates(text, today)
+    for match in found:
+        before = text[max(0, match.start - 40) : match.start]
+        if _STRUCK.search(before):
+            continue
+        if (
+            _DEADLINE_CUE.search(before)
+            or _RELATIVE_DEADLINE.search(match.text)
+            or _DEADLINE_AFTER.match(text, match.end)
+        ):
+            return restated(text, found, match).value.isoformat()
+    return None
 
 
 def is_correction(text: str) -> bool:
@@ -195,10 +299,29 @@ def change(text: str) -> tuple[Quantity, Quantity] | None:
     return parse_change(text)
 
 
+_IN_PASSING = frozenset(
+    {
+        "requested_solution",
+        "business_goal",
+        "metric",
+        "target",
+        "deadline",
+        "impact",
+        "audience",
+        "desired_behavior",
+        "existing_resources",
+        "sponsor",
+        "confirm",
+    }
+)
+"""Where a metric's current or wanted value said in passing is taken: not while another
+number is asked, nor in a yes/no answer about causes ("six of them share one login")."""
+
+
 def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     """Explicit facts for slots other than `asked`."""
     findings: list[Finding] = []
-    correction = is_correction(text)
+    correction = is_correction(text) or asked == "confirm"  # a fact at the summary corrects it
 
     if asked not in ("baseline", "target"):
         pair = change(text)
@@ -214,7 +337,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     kind = fw.SLOT_BY_NAME[asked].kind if asked in fw.SLOT_BY_NAME else None
     numeric = asked in ("audience_size", "baseline", "target", "impact")
     if (not numeric and kind not in ("yes_no", "choice")) or (
-        (correction and _EXPLICIT_PEOPLE.search(text)) or _stated_people(text)
+        (correction and _names_people(text)) or _stated_people(text)
     ):
         count = headcount(text)
         if count is not None:
@@ -226,26 +349,22 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
     taken = {f.slot for f in findings}
 
-    if asked in ("metric", "deadline", "business_goal", "requested_solution", "target") and (
-        "baseline" not in taken and (now := current_value(text)) is not None
-    ):
-        findings.append(Finding(slot="baseline", value=now, raw=text))
+    if asked in _IN_PASSING and "baseline" not in taken:
+        now = current_value(text, rates=asked != "impact", recently=asked != "impact")
+        if now is not None:
+            findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
+            taken.add("baseline")
+    if asked in _IN_PASSING | {"baseline"} and "target" not in taken:
+        wanted = wanted_value(text)
+        if wanted is not None:
+            findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))
 
     findings += skill_branch(text, asked)
 
-    if asked != "deadline" and "deadline" not in taken and _DEADLINE_CUE.search(text):
-        for match in find_dates(text, today):
-            before = text[max(0, match.start - 40) : match.start]
-            if _DEADLINE_CUE.search(before):
-                findings.append(
-                    Finding(
-                        slot="deadline",
-                        value=match.value.isoformat(),
-                        raw=text,
-                        correction=correction,
-                    )
-                )
-                break
+    if asked != "deadline" and "deadline" not in taken:
+        when = deadline_in_passing(text, today)
+        if when is not None:
+            findings.append(Finding(slot="deadline", value=when, raw=text, correction=correction))
 
     if asked in ("requested_solution", "confirm", None):
         goal = _GOAL_CUE.search(text)

@@ -961,7 +961,7 @@ _FUNCTION_WORDS = frozenset(
     which who where when if would could should might may will shall across between among
     over under above below into onto out off after before during within without than too
     also just only still yet maybe perhaps probably last next past previous first whole
-    other same such right already here there"""
+    other same such right already here there once including counting"""
     )
 )
 
@@ -1112,7 +1112,8 @@ _LEADING = re.compile(
 )
 """Nothing but hedges before the number: it opens the reply, so it is the answer."""
 _CONCLUSION = re.compile(
-    r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it|sorry,?|i\s+mean|or\s+rather|make\s+that)\s+(?:(?:about|around|roughly|"
+    r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it|sorry,?|i\s+mean|or\s+rather|make\s+that|"
+    r"actually|really|in\s+fact|nearer(?:\s+to)?|closer\s+to|more\s+like)\s+(?:(?:about|around|roughly|"
     r"approx(?:imately)?|nearly|almost|just\s+(?:over|under))\s+)?$",
     re.I,
 )
@@ -1212,7 +1213,9 @@ def parse_headcount(text: str) -> float | None:
                 continue
         merged.append((index, value, score))
     if merged:
-        return max(merged, key=lambda c: c[2])[1]  # the strongest; the first among equals
+        best = max(merged, key=lambda c: c[2])  # the strongest; the first among equals
+        if best[2] > 0:  # a figure taken back ("not six") is never the answer on its own
+            return best[1]
     if _JUST_ME.search(text):
         return 1.0
     return None

@@ -1,0 +1,122 @@
+"""Facts for other slots said in passing: current and wanted values, deadlines, head counts
+and corrections; and the incidental numbers that must not become facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.understanding.dates import parse_deadline
+from app.understanding.facts import find_facts
+
+TODAY = date(2026, 11, 24)
+
+
+def _facts(text: str, asked: str) -> dict[str, object]:
+    return {f.slot: getattr(f.value, "value", f.value) for f in find_facts(text, asked, TODAY)}
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # a wanted value right after the want
+        (
+            "requested_solution",
+            "A GDPR refresher. We logged 9 breaches so far; I'd like none.",
+            {"baseline": 9, "target": 0},
+        ),
+        (
+            "desired_behavior",
+            "Close tickets the same day. Right now it's 3 a week and I'd want 15.",
+            {"baseline": 3, "target": 15},
+        ),
+        (
+            "impact",
+            "We're at 62% on time and need to hit 90%, or we lose the contract.",
+            {"baseline": 62, "target": 90},
+        ),
+        (
+            "sponsor",
+            "Our COO. She wants staff turnover at 12% by the end of 2027.",
+            {"target": 12, "deadline": "2027-12-31"},
+        ),
+        ("baseline", "Nine days on average right now. We'd be happy with 5.", {"target": 5}),
+        ("metric", "Invoice accuracy. Last quarter it was 91%.", {"baseline": 91}),
+        # deadlines counted from today, after the value, or restated precisely
+        (
+            "business_goal",
+            "Grow repeat orders to 40% within eight months.",
+            {"target": 40, "deadline": "2027-07-24"},
+        ),
+        (
+            "business_goal",
+            "Pass the audit. It's now four months from now, not six.",
+            {"deadline": "2027-03-24"},
+        ),
+        (
+            "sponsor",
+            "Maria Lopez. And I meant Q2 2027 for the deadline, not Q1 2027.",
+            {"deadline": "2027-06-30"},
+        ),
+        # head counts stated as the whole, or corrected
+        (
+            "target",
+            "Down to 3%. We run 4 branches and 65 tellers in total who'd need it.",
+            {"audience_size": 65},
+        ),
+        (
+            "audience",
+            "The porters. I said before there were about twenty, but it's nearer thirty.",
+            {"audience_size": 30},
+        ),
+        ("confirm", "Almost. It's a dozen analysts, not ten.", {"audience_size": 12}),
+        (
+            "baseline",
+            "About 7% last month. Also, I need to fix one thing: the goal is 3%, not 4%.",
+            {"target": 3},
+        ),
+    ],
+)
+def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object]) -> None:
+    assert (
+        _facts(text, asked) == pytest.approx(expected)
+        if all(isinstance(v, int | float) for v in expected.values())
+        else _facts(text, asked) == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("impact", "Someone will get hurt: we had three near misses last month."),
+        ("impact", "Each reprint costs £35 and we do about 200 a month."),
+        ("metric", "Readmissions within 28 days, from the ward report."),
+        ("cause_skill", "Yes - they picked it up in three weeks flat."),
+        ("requested_solution", "We need 20 people trained on the new till."),
+        ("business_goal", "The goal is to cut waste across our 6 kitchens."),
+        ("cause_resources", "No, six of them share one scanner."),
+    ],
+)
+def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
+    found = _facts(text, asked)
+    assert not {"baseline", "target", "deadline"} & set(found), found
+
+
+def test_corrections_are_flagged() -> None:
+    findings = find_facts("I said 25 people earlier, but it's actually 28.", "deadline", TODAY)
+    assert [(f.slot, f.value.value, f.correction) for f in findings] == [
+        ("audience_size", 28, True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By the end of the spring term, April 2027.", date(2027, 4, 30)),
+        ("End of Q3 - so September 2027.", date(2027, 9, 30)),
+        ("By March 2027, not June 2027.", date(2027, 3, 31)),
+    ],
+)
+def test_a_precise_restatement_of_the_deadline_wins(text: str, expected: date) -> None:
+    assert parse_deadline(text, TODAY) == expected
