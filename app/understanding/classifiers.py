@@ -83,9 +83,13 @@ def slot_features(slot: str | None) -> np.ndarray:
 _TOKEN = re.compile(r"\w+|\?")
 WORD_FEATURE_SCALE = 0.3
 """Word n-grams are binary; scaled down so they refine the embedding rather than drown it."""
-WORD_TASKS = frozenset({"act", "yes_no", "incentives"})
+WORD_TASKS = frozenset({"act", "yes_no", "incentives", "impact"})
 """Tasks where cross-validation showed word n-grams help: polarity and "what is rewarded"
-live in small words ("not", "only", "for speed") that a sentence embedding blurs."""
+live in small words ("not", "only", "for speed") that a sentence embedding blurs, and
+"only", "a few minutes", "nobody would notice" mark a small problem."""
+SLOT_TASKS = frozenset({"act"})
+"""Tasks that also see which question was asked. Not yes/no: cross-validation showed no
+gain, the evidence in an answer already says which way it points."""
 
 
 def ngrams(text: str) -> list[str]:
@@ -145,7 +149,7 @@ def task_input(
 ) -> np.ndarray:
     """The feature vector a task's classifier sees; training and run time share this function."""
     parts = [embedding.astype(np.float32), cue_features(text)]
-    if task == "act":
+    if task in SLOT_TASKS:
         parts.append(slot_features(slot))
     if vocabulary:
         parts.append(word_features(text, vocabulary))

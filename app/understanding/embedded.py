@@ -22,7 +22,7 @@ from app.understanding.embeddings import Encoder, get_encoder
 from app.understanding.facts import find_facts, headcount, is_correction, named_value
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
-from app.understanding.polarity import lead_answer
+from app.understanding.polarity import confirm_answer, lead_answer, trailing_answer
 
 _NAMES_TODAY = re.compile(
     r"\b(?:from|currently|current|right\s+now|at\s+the\s+moment|today|at\s+present)\b", re.I
@@ -99,12 +99,12 @@ class EmbeddedUnderstanding:
             act = "vague"
         elif finding is not None and slot.kind != "text":
             act = "answer"  # a parsed number, date or yes/no is an answer, however it was worded
-        findings += [
+        extras = [
             f
             for f in self._extras(text, asked, state, today)
             if f.slot not in {x.slot for x in findings}
         ]
-        return Interpretation(act=act, findings=tuple(findings), text=text)
+        return Interpretation(act=act, findings=tuple(findings + extras), text=text)
 
     def _read_slot(self, slot: fw.Slot, text: str, today: date, act: Act) -> Finding | None:
         name, kind = slot.name, slot.kind
@@ -114,9 +114,12 @@ class EmbeddedUnderstanding:
             deadline = parse_deadline(text, today)
             return Finding(slot=name, value=deadline.isoformat(), raw=text) if deadline else None
         if kind == "yes_no":
-            label = lead_answer(text) if name != "confirm" else None
+            if name == "confirm":
+                label = confirm_answer(text)
+            else:
+                label = lead_answer(text) or trailing_answer(text)
             if label is None:
-                label, _ = self.classify("yes_no", text)
+                label, _ = self.classify("yes_no", text, name)
             if label in (fw.YES, fw.NO, fw.PARTLY):
                 return Finding(slot=name, value=label, raw=text)
             return None

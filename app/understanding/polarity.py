@@ -49,3 +49,64 @@ def lead_answer(text: str) -> str | None:
     if _QUALIFIED.search(rest) or opposite.match(rest) or "?" in text:
         return None  # "yes, but...", "no. Yes. Sort of?": a partial or unsure answer
     return answer
+
+
+_TRAILING = re.compile(
+    r"[,;:.\-–—]\s*(?:so\s+|then\s+|honestly\s+|sadly\s+|basically\s+)?(?P<answer>yes|yeah|yep|no|nope)\W*$",
+    re.I,
+)
+
+
+def trailing_answer(text: str) -> str | None:
+    """A reply that ends with its answer: "I wouldn't say they do, no.", "They'd cope, yes."
+
+    As with `lead_answer`, words that limit its scope make it a partial answer, left to
+    the classifier; so does a reply that also opens with the opposite answer.
+    """
+    m = _TRAILING.search(text.strip())
+    if m is None or "?" in text:
+        return None
+    answer = fw.NO if m["answer"].lower() in ("no", "nope") else fw.YES
+    body = text[: m.start()]
+    opposite = _YES_LEAD if answer == fw.NO else _NO_LEAD
+    if _QUALIFIED.search(body) or opposite.match(body):
+        return None
+    return answer
+
+
+_ACCEPT = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yup|ok|okay|great|perfect|thanks|no)[,.!\s]+)*"
+    r"(?:nothing\s+to\s+(?:change|add|correct)|no\s+changes?(?:\s+needed)?|all\s+(?:good|correct|fine|right)|"
+    r"looks?\s+(?:good|right|fine|correct|great)|spot\s+on|perfect|go\s+ahead|"
+    r"that['’]?s\s+(?:right|it|correct|fine|all\s+correct|spot\s+on)|sounds\s+(?:good|right)|"
+    r"(?:you['’]ve|you\s+have)\s+got\s+it(?:\s+right)?|bang\s+on|exactly|correct|confirmed?)\b",
+    re.I,
+)
+_NEARLY = re.compile(
+    r"^\W*(?:not\s+quite|nearly|almost|close|mostly(?:\s+right)?|one\s+thing|"
+    r"a\s+couple\s+of\s+things|(?:there['’]?s|i\s+have)\s+(?:one|a)\s+(?:thing|correction|change))\b",
+    re.I,
+)
+_WRONG = re.compile(
+    r"^\W*(?:no\b|nope|(?:you['’]ve|you\s+have)\s+got\s+\w+(?:\s+\w+)?\s+wrong|"
+    r"that['’]?s\s+(?:not\s+right|wrong)|(?:it['’]?s|that['’]?s)\s+not\s+right)",
+    re.I,
+)
+
+
+def confirm_answer(text: str) -> str | None:
+    """The answer to "is this summary right?" when it is said the conventional way: "no
+    changes, go ahead" accepts it (a "no" that a plain lead rule would misread), "nearly -
+    the metric is..." is partly right, "no, the deadline is wrong" is a no. Anything else
+    is for the classifier."""
+    if _NEARLY.search(text):
+        return fw.PARTLY  # right but for a change: the summary is corrected, not rejected
+    if _WRONG.search(text) and not _ACCEPT.search(text):
+        return fw.NO
+    if _ACCEPT.search(text) and "?" not in text:
+        return fw.PARTLY if _EXCEPT.search(text) or _QUALIFIED.search(text) else fw.YES
+    return None
+
+
+_EXCEPT = re.compile(r"\b(?:but|except|apart\s+from|other\s+than|although|though)\b", re.I)
+"""'Looks good, except the head count is 120': right but for a change."""

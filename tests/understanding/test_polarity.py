@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.understanding.polarity import lead_answer
+from app.understanding.polarity import confirm_answer, lead_answer, trailing_answer
 
 CASES: list[tuple[str, str | None]] = [
     ("Honestly, no. They're superb technicians but they aren't suited to it.", "no"),
@@ -35,3 +35,37 @@ CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_lead_answer(text: str, expected: str | None) -> None:
     assert lead_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I wouldn't say they do, no.", "no"),
+        ("They'd muddle through it, yes.", "yes"),
+        ("Given a quiet hour and the manual - so yes.", "yes"),
+        ("Only the seniors could, no.", None),  # limited in scope: for the classifier
+        ("Is that what you mean? No.", None),
+        ("They get a weekly report on it", None),
+    ],
+)
+def test_trailing_answer(text: str, expected: str | None) -> None:
+    assert trailing_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No changes, go ahead.", "yes"),
+        ("No, that's all correct.", "yes"),
+        ("Looks right to me.", "yes"),
+        ("Bang on, thanks.", "yes"),
+        ("Not quite - it's the Bristol team.", "partly"),
+        ("Almost. The deadline is March, not May.", "partly"),
+        ("Looks good, except the sponsor is Dana.", "partly"),
+        ("No, the metric is wrong.", "no"),
+        ("You've got the numbers wrong.", "no"),
+        ("Hmm, what does the baseline mean?", None),
+    ],
+)
+def test_confirm_answer(text: str, expected: str | None) -> None:
+    assert confirm_answer(text) == expected
