@@ -1,10 +1,11 @@
-"""Small linear classifiers over sentence embeddings, for what rules can't read reliably.
+"""Small classifiers over sentence embeddings, for what rules can't read reliably.
 
 Why a model: a yes/no with hedges ("yeah mostly, apart from nights"), a consequence that
 punishes the right behaviour, a problem too small to fund — phrase lists tuned on a few
 requesters score well on them and badly on the next one. These classifiers are trained
 from the labelled utterance corpus (`groundwork train`, train split only) and stored as
-plain weight matrices, so run time needs only numpy: one matrix product per decision.
+plain weight matrices, so run time needs only numpy: one or two matrix products per
+decision (a linear model, or one with a small ReLU layer where that generalised better).
 """
 
 from __future__ import annotations
@@ -110,16 +111,21 @@ def word_features(text: str, vocabulary: dict[str, int]) -> np.ndarray:
 @dataclass(frozen=True)
 class LinearClassifier:
     labels: tuple[str, ...]
-    weights: np.ndarray  # (features, classes)
+    weights: np.ndarray  # (features or hidden units, classes)
     bias: np.ndarray  # (classes,)
     vocabulary: tuple[str, ...] = ()
     """The word n-grams this classifier reads, in weight-row order after the dense features."""
+    hidden_weights: np.ndarray | None = None  # (features, hidden units)
+    hidden_bias: np.ndarray | None = None
+    """An optional ReLU layer before the linear one (see `training.HIDDEN`)."""
 
     @property
     def word_index(self) -> dict[str, int]:
         return _word_index(self.vocabulary)
 
     def scores(self, features: np.ndarray) -> dict[str, float]:
+        if self.hidden_weights is not None and self.hidden_bias is not None:
+            features = np.maximum(features @ self.hidden_weights + self.hidden_bias, 0)
         logits = features @ self.weights + self.bias
         logits = logits - logits.max()
         probs = np.exp(logits)
@@ -166,8 +172,14 @@ def load_classifiers(path: Path = WEIGHTS_PATH) -> dict[str, LinearClassifier]:
         labels = tuple(str(x) for x in data[f"{task}.labels"])
         key = f"{task}.vocabulary"
         vocabulary = tuple(str(x) for x in data[key]) if key in data else ()
+        hidden = f"{task}.hidden_weights" in data
         result[task] = LinearClassifier(
-            labels, data[f"{task}.weights"], data[f"{task}.bias"], vocabulary
+            labels,
+            data[f"{task}.weights"],
+            data[f"{task}.bias"],
+            vocabulary,
+            data[f"{task}.hidden_weights"] if hidden else None,
+            data[f"{task}.hidden_bias"] if hidden else None,
         )
     return result
 
@@ -181,5 +193,8 @@ def save_classifiers(classifiers: dict[str, LinearClassifier], path: Path = WEIG
         arrays[f"{task}.bias"] = clf.bias.astype(np.float32)
         if clf.vocabulary:
             arrays[f"{task}.vocabulary"] = np.array(clf.vocabulary)
+        if clf.hidden_weights is not None and clf.hidden_bias is not None:
+            arrays[f"{task}.hidden_weights"] = clf.hidden_weights.astype(np.float32)
+            arrays[f"{task}.hidden_bias"] = clf.hidden_bias.astype(np.float32)
     np.savez_compressed(path, **arrays)
     load_classifiers.cache_clear()

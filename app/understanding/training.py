@@ -57,6 +57,35 @@ def vocabulary_for(texts: list[str], min_count: int = 2) -> tuple[str, ...]:
     return tuple(sorted(g for g, n in counts.items() if n >= min_count))
 
 
+HIDDEN: dict[str, tuple[int, float]] = {"act": (128, 0.1), "incentives": (64, 0.01)}
+"""Tasks that get one ReLU layer (units, L2 penalty). 5-fold cross-validation on the train
+split and exemplars, two shuffles: act 0.957 -> 0.975, incentives 0.792 -> 0.825; yes/no
+and impact gained nothing, so they stay linear."""
+
+
+def _fit_hidden(
+    task: str, features: np.ndarray, labels: list[str], vocabulary: tuple[str, ...]
+) -> clf.LinearClassifier:
+    from sklearn.neural_network import MLPClassifier
+
+    units, alpha = HIDDEN[task]
+    model = MLPClassifier((units,), alpha=alpha, max_iter=2000, random_state=0)
+    model.fit(features, labels)
+    classes = tuple(str(c) for c in model.classes_)
+    out_w, out_b = model.coefs_[1], model.intercepts_[1]
+    if len(classes) == 2:  # one logistic output for two classes; softmax needs two
+        out_w = np.hstack([np.zeros_like(out_w), out_w])
+        out_b = np.array([0.0, out_b[0]])
+    return clf.LinearClassifier(
+        classes,
+        out_w.astype(np.float32),
+        out_b.astype(np.float32),
+        vocabulary,
+        model.coefs_[0].astype(np.float32),
+        model.intercepts_[0].astype(np.float32),
+    )
+
+
 def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.LinearClassifier:
     from sklearn.linear_model import LogisticRegression
 
@@ -68,6 +97,8 @@ def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.Li
         [clf.task_input(task, v, t, k, index) for v, (t, k, _) in zip(vectors, data, strict=True)]
     )
     labels = [label for _, _, label in data]
+    if task in HIDDEN:
+        return _fit_hidden(task, features, labels, vocabulary)
     model = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
     model.fit(features, labels)
     classes = tuple(str(c) for c in model.classes_)
