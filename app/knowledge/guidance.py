@@ -52,6 +52,16 @@ def recommendation_query(fields: dict[str, Any], reason: str | None) -> str:
     return ". ".join(str(p)[:MAX_PART_CHARS] for p in parts if p)
 
 
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """Every turn after the gate rebuilds the intake: say a standing problem once."""
+    if message not in _warned:
+        _warned.add(message)
+        log.warning(message)
+
+
 def _citation(title: str, heading: str) -> str:
     return title if heading in ("", "Introduction") else f"{title}, {heading}"
 
@@ -70,7 +80,7 @@ def ground_recommendation(
     primary = record["primary"]
     grounded = {**record, "sources": []}
     if retriever is None:
-        log.warning("no knowledge index: %s recommended without sources", primary)
+        _warn_once("no knowledge index (run `groundwork ingest`): recommendations have no sources")
         return grounded
     query = recommendation_query(fields, reason)
     try:

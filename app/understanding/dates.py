@@ -679,6 +679,7 @@ def restated(text: str, found: list[DateMatch], chosen: DateMatch) -> DateMatch:
 
 
 _APPOSITION = re.compile(
-    r"(?:\s+[a-z-]+){0,2}\s*(?:[,(:]|[-–—])\s*(?:(?:i\.e\.|so|that['’]s|which\s+is|which['’]s)\s+)?(?:in\s+)?", re.I
+    r"(?:\s+[a-z-]+){0,2}\s*(?:[,(:]|[-–—])\s*(?:(?:i\.e\.|so|that['’]s|which\s+is|which['’]s)\s+)?(?:in\s+)?",
+    re.I,
 )
 _YEAR = re.compile(r"\b20\d\d\b")
