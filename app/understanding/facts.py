@@ -354,7 +354,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
         if now is not None:
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")
-    if asked in _IN_PASSING | {"baseline"} and "target" not in taken:
+    if asked in (_IN_PASSING | {"baseline"}) - {"target"} and "target" not in taken:
         wanted = wanted_value(text)
         if wanted is not None:
             findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))
