@@ -13,17 +13,34 @@ import re
 
 from app.interview import framework as fw
 
-_SOFTENER = r"(?:(?:honestly|frankly|sadly|unfortunately|well|um+|er+|oh|to\s+be\s+(?:honest|fair)|in\s+short|short\s+answer)[,\s]+)*"
+_SOFTENER = (
+    r"(?:(?:honestly|frankly|sadly|unfortunately|well|um+|er+|oh|to\s+be\s+(?:honest|fair)|"
+    r"in\s+short|short\s+answer|right\s+now|at\s+the\s+moment|currently|today|these\s+days|"
+    r"as\s+things\s+stand)[,\s]+)*"
+)
 _YES_WORDS = r"(?:yes|yeah|yep|yup|yea|aye|absolutely|definitely|certainly|of\s+course|correct|they\s+do|they\s+can|they\s+could|they\s+have|it\s+is)"
 _NO_WORDS = (
     r"(?:no|nope|nah|not\s+at\s+all|absolutely\s+not|definitely\s+not|certainly\s+not|"
     r"not\s+really|never|they\s+don['’]?t|they\s+can['’]?t|they\s+couldn['’]?t|they\s+haven['’]?t|"
-    r"it['’]?s\s+not|it\s+isn['’]?t)"
+    r"it['’]?s\s+not|it\s+isn['’]?t|"
+    r"not\s+(?:at|to)\s+the\s+(?:level|standard)(?:\s+(?:we|they)\s+(?:need|want|expect))?|"
+    r"not\s+(?:well\s+enough|reliably|consistently|yet|any\s*more|any\s+longer)|"
+    r"that['’]?s\s+(?:exactly\s+)?(?:the|our)\s+(?:real\s+|main\s+|big\s+|whole\s+)?(?:problem|issue))"
 )
-_END = r"(?:\s*(?:[.!;:,]|\s[-–—])\s*|\s*$)"
+"""Besides a plain no: a leading "not to the standard we need", and "that's the real
+problem", which says the thing asked about is what is missing."""
+_END = (
+    r"(?:\s*,?\s*(?:if\s+i['’]m\s+(?:honest|being\s+honest)|to\s+be\s+honest|honestly|frankly))?"
+    r"(?:\s*(?:[.!;:,]|\s[-–—])\s*|\s*$)"
+)
 _LEAD = re.compile(
     rf"^\W*{_SOFTENER}(?:(?P<yes>{_YES_WORDS})|(?P<no>{_NO_WORDS})){_END}(?P<rest>.*)$",
     re.I | re.S,
+)
+_QUALIFIED_START = re.compile(
+    r"^\W*(?:but|though|although|however|except|apart|mostly|partly|only|well|some|most|half|"
+    r"not\s+all|not\s+always|sort\s+of|kind\s+of|depends|sometimes)\b",
+    re.I,
 )
 _QUALIFIED = re.compile(
     r"^\W*(?:but|though|although|however|except|apart|mostly|partly|only|well)\b|"
@@ -35,18 +52,29 @@ _QUALIFIED = re.compile(
 """What turns a plain answer into a partial one: a "but" straight after it, or words that
 limit its scope. A "but" deep in the explanation ("superb technicians, but not suited")
 usually supports the answer rather than qualifying it."""
+_FIRST_SENTENCE = re.compile(r".*?[.!;](?=\s|$)", re.S)
+_CLOSED = re.compile(r"[.!]\s*$")
 _YES_LEAD = re.compile(rf"^\W*{_SOFTENER}{_YES_WORDS}\b", re.I)
 _NO_LEAD = re.compile(rf"^\W*{_SOFTENER}{_NO_WORDS}\b", re.I)
 
 
 def lead_answer(text: str) -> str | None:
     """fw.YES or fw.NO when the reply opens with a plain answer and nothing qualifies it."""
-    m = _LEAD.match(text.strip())
+    text = text.strip()
+    m = _LEAD.match(text)
     if m is None:
         return None
     rest, answer = m["rest"], fw.YES if m["yes"] else fw.NO
     opposite = _NO_LEAD if answer == fw.YES else _YES_LEAD
-    if _QUALIFIED.search(rest) or opposite.match(rest) or "?" in text:
+    if _CLOSED.search(text, 0, m.start("rest")):
+        # "Right now, not at the level we need. They've lost the habit after a year of
+        # mostly virtual classes": a sentence of its own; the next one qualifies it only
+        # if it opens that way ("Yes. Well, some of them.")
+        qualified = _QUALIFIED_START.match(rest) is not None
+    else:
+        first = _FIRST_SENTENCE.match(rest)
+        qualified = _QUALIFIED.search(first.group(0) if first else rest) is not None
+    if qualified or opposite.match(rest) or "?" in text:
         return None  # "yes, but...", "no. Yes. Sort of?": a partial or unsure answer
     return answer
 

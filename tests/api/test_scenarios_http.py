@@ -110,8 +110,8 @@ def test_scenarios_over_http_match_the_in_process_run(
     assert m.premature_proposals == 0
     assert m.submitted_rate == 1.0
     assert m.slot_accuracy >= 0.95
-    assert m.recommendation_accuracy >= 0.85
-    assert m.root_cause_accuracy >= 0.85
+    assert m.recommendation_accuracy >= 0.9
+    assert m.root_cause_accuracy >= 0.9
 
 
 def test_every_submitted_recommendation_cites_guidance_that_applies_to_it(

@@ -29,6 +29,17 @@ CASES: list[tuple[str, str | None]] = [
     ("Yes? I think so?", None),
     ("Mostly yes.", None),
     ("The checklist is on the wall.", None),
+    # a leading negated standard, or "that's the problem": what was asked about is missing
+    ("At the moment, not to the standard we expect. The new starters struggle.", "no"),
+    ("Currently not well enough; the audits keep finding the same gaps.", "no"),
+    ("That's exactly the issue, to be honest. The forms are out of date.", "no"),
+    ("That's the problem. Half the forms are out of date.", None),  # "half" may limit it
+    ("That's our main problem - the scanners keep dropping the connection.", "no"),
+    # a closed answer keeps its meaning whatever context the next sentence gives...
+    ("Yes. They mostly work from the printed manual these days.", "yes"),
+    # ...unless that sentence opens by limiting it
+    ("Yes. Well, some of them.", None),
+    ("Not yet, but they will be by spring.", None),
 ]
 
 
