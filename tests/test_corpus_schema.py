@@ -115,10 +115,13 @@ def test_row(row: dict[str, Any]) -> None:
             assert slot in SLOT_BY_NAME and slot in expect, f"correction {slot} without a value"
 
 
-def test_heldout_fraction() -> None:
+def test_heldout_split_is_kept_whole() -> None:
+    """The held-out split was drawn once (35% of the first 910 lines) and is never
+    re-drawn, so figures stay comparable; lines written since are train lines."""
     rows = _rows()
-    fraction = sum(r["split"] == "heldout" for r in rows) / len(rows)
-    assert 0.3 <= fraction <= 0.4
+    heldout = sum(r["split"] == "heldout" for r in rows)
+    assert heldout == 319
+    assert heldout / len(rows) >= 0.25
 
 
 def test_every_kind_has_both_splits() -> None:

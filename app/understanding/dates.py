@@ -679,7 +679,8 @@ def restated(text: str, found: list[DateMatch], chosen: DateMatch) -> DateMatch:
 
 
 _APPOSITION = re.compile(
-    r"(?:\s+[a-z-]+){0,2}\s*(?:[,(:]|[-–—])\s*(?:(?:i\.e\.|so|that['’]s|which\s+is|which['’]s)\s+)?(?:in\s+)?",
+    r"(?:\s+[a-z-]+){0,2}(?:\s*(?:[,(:]|[-–—])\s*"
+    r"(?:(?:i\.e\.|so|that['’]s|which\s+is|which['’]s)\s+)?(?:in\s+)?|\s+(?:in|on)\s+)",
     re.I,
 )
 _YEAR = re.compile(r"\b20\d\d\b")

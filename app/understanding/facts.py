@@ -33,7 +33,7 @@ _PEOPLE = (
     r"accountants|architects|users|team members|people in total|in the team|in total)"
 )
 _HEADCOUNT_PHRASE = re.compile(
-    rf"(\b(it'?s|there are|there're|there were|there's|there is|we have|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
+    rf"(\b(it'?s|there are|there're|there were|there's|there is|we have|we're|we are|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
     rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
@@ -67,7 +67,7 @@ _NAMED_SLOT = {
     ),
     "target": re.compile(
         r"\b(?:the\s+)?(?:target|(?:goal|aim)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
-        r"(?:about|around|roughly|now)?\s*[-+£$€]?\d))"
+        r"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b)))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
     ),
@@ -81,15 +81,20 @@ _NAMED_SLOT = {
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _NOW = re.compile(
-    r"\b(?:currently|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|"
+    r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at)\b|"
     r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b",
     re.I,
 )
 _RECENTLY = re.compile(
-    r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter)|this\s+(?:year|month|quarter))\b", re.I
+    r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year)|this\s+(?:year|month|quarter))\b",
+    re.I,
 )
+_NOW_BEFORE = re.compile(
+    r"(?:we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|cur+ent?ly|averag)", re.I
+)
+"""Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
 """Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _MONEY = frozenset({"£", "$", "€"})
@@ -117,23 +122,33 @@ def _names_people(text: str) -> bool:
 
 _COUNT_NOUN = re.compile(
     r"\b(?:\d[\d,]*|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z-]+)\b",
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+)?([a-z-]+)\b",
     re.I,
 )
 
 
+def _names_a_group(m: re.Match[str]) -> bool:
+    nouns = [m[g] for g in ("all_noun", "all_noun2", "lead_noun", "lead_noun2") if m[g]]
+    return not nouns or any(is_people_noun(n) or n.lower() == "staff" for n in nouns)
+
+
 def _stated_people(text: str) -> bool:
-    return _IN_TOTAL.search(text) is not None or any(
+    return any(_names_a_group(m) for m in _IN_TOTAL.finditer(text)) or any(
         is_people_noun(m["w1"]) or (m["w2"] is not None and is_people_noun(m["w2"]))
         for m in _THERE_ARE_PEOPLE.finditer(text)
     )
 
 
 _IN_TOTAL = re.compile(
-    r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|\ball\s+\d[\d,]*\s+of\s+(?:them|us)\b",
+    r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
+    r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+of\s+(?:them|us)\b|"
+    r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
+    r"(?:^|[.!?]\s+)(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<lead_noun>[a-z-]+)"
+    r"(?:\s+(?P<lead_noun2>[a-z-]+))?",
     re.I,
 )
-"""A head count stated as the whole ("120 drivers in total", "all 85 of them")."""
+"""A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
+junior doctors"), or opening a sentence ("About 70 staff across four sites")."""
 
 
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
@@ -180,7 +195,10 @@ def current_value(text: str, rates: bool = False, recently: bool = False) -> Qua
         if not cued or headcount(clause) is not None:
             continue
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
-        quantity = parse_quantity(clause)
+        quantity = None
+        if _NOW_BEFORE.match(cued.group(0)):  # "costs £35 each, and we're at 4%": from the cue
+            quantity = parse_quantity(clause[cued.start() :])
+        quantity = quantity or parse_quantity(clause)
         if quantity is None or quantity.unit in _MONEY:
             continue
         if rates or not _RATE_ONLY.search(clause):
@@ -206,14 +224,22 @@ _WANTED_NUMBER = re.compile(
 """What follows a want: "+30", "zero", "down to 2%", "volunteer retention at 90%"."""
 
 
-def wanted_value(text: str) -> Quantity | None:
+_WANTED_STRICT = re.compile(
+    r"^\s*(?:to\s+(?:be\s+|get\s+)?)?(?:it\s+|them\s+|that\s+)?(?:[a-z-]+(?:\s+[a-z-]+)?\s+)?"
+    r"(?:at|to|down\s+to|up\s+to|below|under|above)\s+(?:about|around|roughly)?\s*[-+£$€]?\d",
+    re.I,
+)
+"""In a yes/no answer only "we want pick accuracy at 99.5%" counts, not "we need 3 more vans"."""
+
+
+def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     """The value the requester wants, said in passing: "I'd like zero", "we want failed
     deliveries down to 2%", "and need 100". Never money or a head count ("we need 20
     people trained"), and only a number right after the want, not anywhere in its clause."""
     for clause in _SENTENCE.split(text):
         for want in _WANT.finditer(clause):
             rest = clause[want.end() :]
-            if not _WANTED_NUMBER.match(rest):
+            if not (_WANTED_STRICT if strict else _WANTED_NUMBER).match(rest):
                 continue
             end = _CLAUSE_END.search(rest)
             rest = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
@@ -254,6 +280,9 @@ _DEADLINE_AFTER = re.compile(r"[\s,]*(?:for\s+the\s+|as\s+the\s+)?(?:deadline|du
 _STRUCK = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
 
 
+_JUST_NOW = re.compile(r"(?:today|now|right\s+now|at\s+the\s+moment|this\s+week)", re.I)
+
+
 def deadline_in_passing(text: str, today: date) -> str | None:
     """A date said as the deadline while answering something else: after a cue ("by June",
     "in time for the audit in May"), followed by the word ("Q4 2027 for the deadline"), or
@@ -262,7 +291,7 @@ def deadline_in_passing(text: str, today: date) -> str | None:
     found = find_dates(text, today)
     for match in found:
         before = text[max(0, match.start - 40) : match.start]
-        if _STRUCK.search(before):
+        if _STRUCK.search(before) or _JUST_NOW.fullmatch(match.text):
             continue
         if (
             _DEADLINE_CUE.search(before)
@@ -287,7 +316,10 @@ def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
     for clause in _FULL_STOP.split(text):
-        if not _HEADCOUNT_PHRASE.search(clause) or _RATE.search(clause):
+        named = _HEADCOUNT_PHRASE.search(clause) or any(
+            is_people_noun(m.group(1)) for m in _COUNT_NOUN.finditer(clause)
+        )
+        if not named or _RATE.search(clause):
             continue
         count = parse_headcount(clause)
         if count is not None and count > 0 and count == int(count):
@@ -316,6 +348,11 @@ _IN_PASSING = frozenset(
 )
 """Where a metric's current or wanted value said in passing is taken: not while another
 number is asked, nor in a yes/no answer about causes ("six of them share one login")."""
+
+
+_METRIC_TALK = frozenset({"requested_solution", "business_goal", "metric", "target", "deadline"})
+"""Where "last month it was 71%" is the metric's recent value; elsewhere "we had 12 near
+misses last quarter" is a story told to explain the request."""
 
 
 def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
@@ -350,12 +387,12 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     taken = {f.slot for f in findings}
 
     if asked in _IN_PASSING and "baseline" not in taken:
-        now = current_value(text, rates=asked != "impact", recently=asked != "impact")
+        now = current_value(text, rates=asked != "impact", recently=asked in _METRIC_TALK)
         if now is not None:
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")
-    if asked in (_IN_PASSING | {"baseline"}) - {"target"} and "target" not in taken:
-        wanted = wanted_value(text)
+    if asked != "target" and asked != "audience_size" and "target" not in taken:
+        wanted = wanted_value(text, strict=asked not in _IN_PASSING | {"baseline"})
         if wanted is not None:
             findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))
 

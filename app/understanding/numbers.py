@@ -173,7 +173,7 @@ _UNIT_ADJECTIVES = frozenset(
 
 _PEOPLE_NOUNS = frozenset(
     _words(
-        """people person persons staff employees employee colleagues colleague members member
+        """people person persons techs staff employees employee colleagues colleague members member
     agents agent heads workers worker drivers driver nurses nurse engineers engineer managers
     manager reps rep advisers adviser advisors advisor operators operator cooks cook chefs
     teachers teacher consultants consultant receptionists receptionist instructors supervisors
@@ -881,10 +881,27 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
             score -= 1
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
+        if _taken_back(text, atoms, i):
+            score -= 4  # "the 500 I mentioned earlier", "not 15": a figure taken back
+        elif _CONCLUSION.search(text, lo, hi) and any(
+            _taken_back(text, atoms, j) and not _OF_PEOPLE_AFTER.match(text, atoms[j].end)
+            for j in range(len(atoms))
+        ):
+            score += 2  # "scratch the 500 … closer to 650": the figure that replaces it
         if score > best_score:
             best, best_score = atom, score
     assert best is not None
     return Quantity(value=round(best.value, 6), unit=best.unit)
+
+
+def _taken_back(text: str, atoms: list[_Atom], i: int) -> bool:
+    lo, hi = _window_before(text, atoms, i)
+    return bool(_SUPERSEDED.match(text, atoms[i].end) or _SAID_BEFORE.search(text, lo, hi))
+
+
+_OF_PEOPLE_AFTER = re.compile(
+    r"\s+(?:people|staff|of\s+(?:them|us)|[a-z-]+(?:ers|ors|ists|ians|ees))\b", re.I
+)
 
 
 # --- baseline and target in one breath -----------------------------------------------------
@@ -1113,7 +1130,7 @@ _LEADING = re.compile(
 """Nothing but hedges before the number: it opens the reply, so it is the answer."""
 _CONCLUSION = re.compile(
     r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it|sorry,?|i\s+mean|or\s+rather|make\s+that|"
-    r"actually|really|in\s+fact|nearer(?:\s+to)?|closer\s+to|more\s+like)\s+(?:(?:about|around|roughly|"
+    r"actually|really|in\s+fact|nearer(?:\s+to)?|closer\s+to|more\s+like|should\s+be)\s+(?:(?:about|around|roughly|"
     r"approx(?:imately)?|nearly|almost|just\s+(?:over|under))\s+)?$",
     re.I,
 )
@@ -1121,7 +1138,9 @@ _SUPERSEDED = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:earlier|originally|previously|last\s+time|before\s+(?:but|-|,))",
     re.I,
 )
-_SAID_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of|i\s+said)\s+$", re.I)
+_SAID_BEFORE = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of|i\s+said|scratch\s+(?:the|that))\s+$", re.I
+)
 _TAKEN_BACK = re.compile(r"\s*(?:[-–—,]\s*)?(?:sorry|no\s+wait|wait|i\s+mean|or\s+rather)\b", re.I)
 _AT_EACH = re.compile(r"[\s\w]{0,20}?\b(?:at|in|on|per|for)\s+each\b", re.I)
 _GROUP_CUE = re.compile(
@@ -1163,6 +1182,8 @@ def parse_headcount(text: str) -> float | None:
         lo, hi = _window_before(text, atoms, i, width=30)
         if _OF_PEOPLE.match(text, atom.end):
             score = 2
+        elif _STRONG_TEAM.match(text, atom.end):
+            score = 1  # "we're 30 strong": weaker than "the 18 cashiers" it may precede
         elif adjacent and any(is_people_noun(w) for w in words[:3]):
             score = 3
         elif _GROUP_CUE.search(text, lo, hi):
@@ -1221,6 +1242,7 @@ def parse_headcount(text: str) -> float | None:
     return None
 
 
+_STRONG_TEAM = re.compile(r"\s+strong\b", re.I)
 _BREAKDOWN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"
     r"(?:(?:about|around|roughly|another|some)\s+)?",
