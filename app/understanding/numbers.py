@@ -1139,7 +1139,8 @@ _SUPERSEDED = re.compile(
     re.I,
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:not|rather\s+than|instead\s+of|i\s+said|scratch\s+(?:the|that))\s+$", re.I
+    r"\b(?:not|rather\s+than|instead\s+of|i\s+said|(?:scratch|forget|ignore)\s+(?:the|that))\s+$",
+    re.I,
 )
 _TAKEN_BACK = re.compile(r"\s*(?:[-–—,]\s*)?(?:sorry|no\s+wait|wait|i\s+mean|or\s+rather)\b", re.I)
 _AT_EACH = re.compile(r"[\s\w]{0,20}?\b(?:at|in|on|per|for)\s+each\b", re.I)

@@ -72,6 +72,36 @@ def _facts(text: str, asked: str) -> dict[str, object]:
         ),
         ("confirm", "Almost. It's a dozen analysts, not ten.", {"audience_size": 12}),
         (
+            "deadline",
+            "End of June 2027. We're 25 strong on the night shift.",
+            {"audience_size": 25},
+        ),
+        (
+            "sponsor",
+            "Our CFO. She wants all 60 payroll clerks through it by May 2027.",
+            {"audience_size": 60, "deadline": "2027-05-31"},
+        ),
+        (
+            "cause_frequency",
+            "Weekly. Around 45 staff across the two kitchens.",
+            {"audience_size": 45},
+        ),
+        (
+            "cause_resources",
+            "No, the handsets are old. We want first-call resolution at 80%.",
+            {"target": 80},
+        ),
+        (
+            "impact",
+            "Each rework costs about £60, and we're at 12% rework right now.",
+            {"baseline": 12},
+        ),
+        (
+            "metric",
+            "Late invoices. Forget the 300 I gave you, last month it was nearer 420.",
+            {"baseline": 420},
+        ),
+        (
             "baseline",
             "About 7% last month. Also, I need to fix one thing: the goal is 3%, not 4%.",
             {"target": 3},
@@ -96,11 +126,29 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("requested_solution", "We need 20 people trained on the new till."),
         ("business_goal", "The goal is to cut waste across our 6 kitchens."),
         ("cause_resources", "No, six of them share one scanner."),
+        ("existing_resources", "Nothing formal; we had 9 complaints last quarter, hence the ask."),
     ],
 )
 def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
     found = _facts(text, asked)
     assert not {"baseline", "target", "deadline"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (
+            "business_goal",
+            "Fewer errors. Compliance is 81% today and we want 95%.",
+            {"baseline": 81, "target": 95},
+        ),
+        ("cause_resources", "No, we need 3 more vans.", {}),
+    ],
+)
+def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
+    asked: str, text: str, expected: dict[str, object]
+) -> None:
+    assert _facts(text, asked) == expected
 
 
 def test_corrections_are_flagged() -> None:
