@@ -151,6 +151,12 @@ _IN_TOTAL = re.compile(
 junior doctors"), or opening a sentence ("About 70 staff across four sites")."""
 
 
+_LEADING_FIGURE = re.compile(
+    r"\s*(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d[\d,.]*\s*(?:%|per\s*cent|percent|[km]\b)?|zero|nil)",
+    re.I,
+)
+
+
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
     """The value stated right after the slot's name ("the target's 95%, not 90" -> 95%)."""
     m = _NAMED_SLOT[slot].search(text)
@@ -164,6 +170,10 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
             deadline = parse_deadline(clause, today)
             if deadline:
                 return deadline.isoformat()
+        elif (lead := _LEADING_FIGURE.match(clause)) and (
+            quantity := parse_quantity(lead.group(0))
+        ) is not None:
+            return quantity  # "the goal is zero late journals, down from 25": the named one
         elif (quantity := parse_quantity(clause)) is not None:
             return quantity
         if end is None:
