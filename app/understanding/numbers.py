@@ -1061,6 +1061,7 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         return None
     # cue words: "is 14% ... want 6%", "currently 22, target 35", "target 35, now 22"
     base: _Atom | None = None
+    base_cued = False  # an uncued first number is only a stand-in for a cued one
     target: _Atom | None = None
     for i, atom in enumerate(atoms):
         lo, hi = _window_before(text, atoms, i, width=60)
@@ -1071,8 +1072,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
         if is_target and target is None and (base is not None or not is_base):
             target = atom
-        elif is_base and base is None:
-            base = atom
+        elif is_base and (base is None or not base_cued):
+            base, base_cued = atom, True  # "the first 90 days is running at 28%": 28
         elif base is None and target is None and _noun_after(text, atom) is None:
             period = _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi)
             base = None if atom.unit in _TIME_UNITS and period else atom

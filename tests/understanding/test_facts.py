@@ -168,3 +168,8 @@ def test_corrections_are_flagged() -> None:
 )
 def test_a_precise_restatement_of_the_deadline_wins(text: str, expected: date) -> None:
     assert parse_deadline(text, TODAY) == expected
+
+
+def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
+    text = "Returns within 14 days are running at 9% and we want them under 5%."
+    assert _facts(text, "business_goal") == {"baseline": 9, "target": 5}
