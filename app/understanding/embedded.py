@@ -77,8 +77,7 @@ class EmbeddedUnderstanding:
 
     def classify(self, task: str, text: str, slot: str | None = None) -> tuple[str, float]:
         model = clf.load_classifiers()[task]
-        features = clf.task_input(task, self._embed(text), text, slot, model.word_index)
-        return model.predict(features)
+        return model.predict_text(task, self._embed(text), text, slot)
 
     # --- the asked slot -------------------------------------------------------------------
 

@@ -115,3 +115,27 @@ def test_plain_answers_never_flip(
     understanding: EmbeddedUnderstanding, slot: str, text: str, want: str
 ) -> None:
     assert _label(understanding, slot, text) == want
+
+
+@pytest.mark.parametrize("task", ["act", "yes_no", "incentives", "impact", "frequency"])
+def test_the_sparse_word_path_matches_the_dense_features(task: str) -> None:
+    """`predict_text` sums the weight rows of the n-grams present instead of multiplying a
+    mostly-zero vector: same labels, same probabilities."""
+    from app.understanding import classifiers as clf
+    from app.understanding.embeddings import get_encoder
+
+    model = clf.load_classifiers()[task]
+    texts = [
+        "Not really, the scanners keep dropping out.",
+        "They get a bonus for speed, so nobody double-checks.",
+        "No idea, I'd have to ask finance?",
+        "About once a quarter, at the stock take.",
+        "Yes.",
+    ]
+    vectors = get_encoder().encode(texts)
+    for vector, text in zip(vectors, texts, strict=True):
+        dense = clf.task_input(task, vector, text, "cause_resources", model.word_index)
+        label, confidence = model.predict(dense)
+        fast_label, fast_confidence = model.predict_text(task, vector, text, "cause_resources")
+        assert fast_label == label
+        assert fast_confidence == pytest.approx(confidence, abs=1e-5)
