@@ -8,13 +8,15 @@ in place before any constraint is declared.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
-from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
@@ -99,6 +101,27 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(url):
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+_write_locks: dict[str, threading.Lock] = {}
+_write_locks_guard = threading.Lock()
+
+
+def writing(session: Session) -> AbstractContextManager[object]:
+    """Hold while a write transaction runs, up to its commit.
+
+    SQLite takes one writer at a time, and a second one waits in its busy handler, which
+    sleeps in steps of up to 100 ms: under concurrent requests that, not the work, set the
+    tail latency. Writers of this process queue on a lock instead and go the moment it is
+    free; other processes (several workers) still meet SQLite's busy_timeout. Other
+    databases lock rows themselves, so this is a no-op for them.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite":
+        return nullcontext()
+    key = str(bind.engine.url) if isinstance(bind, (Engine, Connection)) else str(bind)
+    with _write_locks_guard:
+        return _write_locks.setdefault(key, threading.Lock())
 
 
 def get_session(request: Request) -> Iterator[Session]:

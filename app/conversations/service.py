@@ -34,6 +34,7 @@ from app.conversations.exceptions import (
 from app.conversations.locks import conversation_locks
 from app.conversations.models import Conversation
 from app.conversations.schemas import AskingOut, RequesterOut, Transcript, TurnOut
+from app.db import writing
 from app.intakes import repository as intakes
 from app.intakes.models import IntakePublic, intake_record
 from app.interview import engine
@@ -81,39 +82,40 @@ def start(
     token = security.new_token()
     state, reply = engine.start()
     requester = requester or {}
-    conversation = repo.add(
-        session,
-        Conversation(
-            token_hash=security.hash_token(token),
-            requester_name=requester.get("name"),
-            requester_email=requester.get("email"),
-            requester_department=requester.get("department"),
-            state=state.model_dump(mode="json"),
-            stage=reply.stage,
-            done=reply.done,
-            created_at=now,
-            updated_at=now,
-        ),
-    )
-    conversation_id = conversation.id
-    repo.add_turn(
-        session,
-        conversation_id=conversation_id,
-        seq=1,
-        role="assistant",
-        text=reply.text,
-        asking_slot=reply.asking.slot if reply.asking else None,
-        now=now,
-    )
-    intake = intakes.create(
-        session,
-        data=grounded_intake(state),
-        now=now,
-        conversation_id=conversation_id,
-        requester=requester,
-    )
-    intake_id = intake.id
-    session.commit()
+    with writing(session):  # one writer at a time (see app.db.writing)
+        conversation = repo.add(
+            session,
+            Conversation(
+                token_hash=security.hash_token(token),
+                requester_name=requester.get("name"),
+                requester_email=requester.get("email"),
+                requester_department=requester.get("department"),
+                state=state.model_dump(mode="json"),
+                stage=reply.stage,
+                done=reply.done,
+                created_at=now,
+                updated_at=now,
+            ),
+        )
+        conversation_id = conversation.id
+        repo.add_turn(
+            session,
+            conversation_id=conversation_id,
+            seq=1,
+            role="assistant",
+            text=reply.text,
+            asking_slot=reply.asking.slot if reply.asking else None,
+            now=now,
+        )
+        intake = intakes.create(
+            session,
+            data=grounded_intake(state),
+            now=now,
+            conversation_id=conversation_id,
+            requester=requester,
+        )
+        intake_id = intake.id
+        session.commit()
     if text is not None:
         reply = take_turn(
             session,
@@ -223,8 +225,9 @@ def _commit_or_busy(session: Session, write: Callable[[], T]) -> T:
     """Run `write` and commit; a clash on a turn number means another process got there
     first, which the caller hears as 409 rather than a 500."""
     try:
-        result = write()
-        session.commit()
+        with writing(session):
+            result = write()
+            session.commit()
     except IntegrityError as exc:
         session.rollback()
         raise ConversationBusy() from exc
