@@ -18,7 +18,7 @@ from app.understanding.training import load_corpus
 FLOORS = {
     "number": 0.9,
     "date": 0.95,
-    "yes_no": 0.78,
+    "yes_no": 0.8,
     "choice": 0.85,
     "incentives": 0.86,
     "impact": 0.92,
