@@ -179,10 +179,11 @@ def grounded_intake(state: InterviewState, retriever: Retriever | None = None) -
     grounded in retrieved guidance and its `sources` (empty, with a logged warning, when
     retrieval is unavailable: the record is stored either way)."""
     fields = build_intake(state)
+    if fields["recommendation"] is None:
+        return fields  # before the gate, as on most turns: nothing to ground
     rec = recommend(state)
-    if rec is not None:
-        reason = rec.reasons[0] if rec.reasons else None
-        fields["recommendation"] = ground_recommendation(fields, reason, retriever)
+    reason = rec.reasons[0] if rec is not None and rec.reasons else None
+    fields["recommendation"] = ground_recommendation(fields, reason, retriever)
     return fields
 
 

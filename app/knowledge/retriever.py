@@ -14,11 +14,11 @@ from app.understanding.embeddings import Encoder
 if TYPE_CHECKING:  # chromadb takes a second to import; the web app defers it to first use
     from chromadb.api.models.Collection import Collection
 
-OVERFETCH = (30,)
+OVERFETCH = 30
 """A filtered query in Chroma costs about 12 ms on 10,000 chunks, a plain one 2-5 ms (see
-docs/benchmarks.md). So we fetch the k * 30 nearest chunks and filter them here, and ask
-Chroma to filter only when a filter is so narrow that too few of them pass (a filter that
-one chunk in ten passes almost never is). More factors make more rounds before that."""
+docs/benchmarks.md). So we fetch the k * OVERFETCH nearest chunks and filter them here,
+and ask Chroma to filter only when a filter is so narrow that too few of them pass (a
+filter that one chunk in ten passes almost never is)."""
 
 _INCLUDE: Any = ["metadatas", "documents", "distances"]
 
@@ -71,7 +71,6 @@ class Retriever:
     def __init__(self, collection: Collection, encoder: Encoder) -> None:
         self.collection = collection
         self.encoder = encoder
-
         self._seen_chunks = False
 
     def count(self) -> int:
@@ -93,15 +92,14 @@ class Retriever:
             return _passages(
                 self.collection.query(query_embeddings=[vector], n_results=k, include=_INCLUDE)
             )
-        for factor in OVERFETCH:
-            nearest = _passages(
-                self.collection.query(
-                    query_embeddings=[vector], n_results=k * factor, include=_INCLUDE
-                )
+        nearest = _passages(
+            self.collection.query(
+                query_embeddings=[vector], n_results=k * OVERFETCH, include=_INCLUDE
             )
-            found = [p for p in nearest if _matches(p.metadata, where)]
-            if len(found) >= k or len(nearest) < k * factor:
-                return found[:k]  # enough, or the whole collection was already seen
+        )
+        found = [p for p in nearest if _matches(p.metadata, where)]
+        if len(found) >= k or len(nearest) < k * OVERFETCH:
+            return found[:k]  # enough, or the whole collection was already seen
         return _passages(
             self.collection.query(
                 query_embeddings=[vector], n_results=k, where=_clause(where), include=_INCLUDE

@@ -884,7 +884,7 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
         if _taken_back(text, atoms, i):
             score -= 4  # "the 500 I mentioned earlier", "not 15": a figure taken back
         elif _CONCLUSION.search(text, lo, hi) and any(
-            _taken_back(text, atoms, j) and not _OF_PEOPLE_AFTER.match(text, atoms[j].end)
+            _taken_back(text, atoms, j) and not _counts_people(text, atoms[j])
             for j in range(len(atoms))
         ):
             score += 2  # "scratch the 500 … closer to 650": the figure that replaces it
@@ -899,9 +899,13 @@ def _taken_back(text: str, atoms: list[_Atom], i: int) -> bool:
     return bool(_SUPERSEDED.match(text, atoms[i].end) or _SAID_BEFORE.search(text, lo, hi))
 
 
-_OF_PEOPLE_AFTER = re.compile(
-    r"\s+(?:people|staff|of\s+(?:them|us)|[a-z-]+(?:ers|ors|ists|ians|ees))\b", re.I
-)
+def _counts_people(text: str, atom: _Atom) -> bool:
+    """ "30 people", "40 of them": a head count, not a metric's value."""
+    noun = _noun_after(text, atom)
+    return (noun is not None and is_people_noun(noun)) or bool(_OF_US.match(text, atom.end))
+
+
+_OF_US = re.compile(r"\s+of\s+(?:them|us)\b", re.I)
 
 
 # --- baseline and target in one breath -----------------------------------------------------

@@ -44,7 +44,7 @@ def test_the_filtered_query_runs_when_over_fetching_finds_too_few(tmp_path: Path
     """Many near chunks that don't apply, one far chunk that does: it must still be found."""
     encoder = HashingEncoder()
     collection = open_for_writing(open_client(tmp_path / "chroma"), "hashing")
-    near = [f"late deliveries on route {i}" for i in range(3 * OVERFETCH[-1] + 5)]
+    near = [f"late deliveries on route {i}" for i in range(3 * OVERFETCH + 5)]
     texts = [*near, "quarterly compliance attestation"]
     collection.add(
         ids=[f"c{i}" for i in range(len(texts))],
