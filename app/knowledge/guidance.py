@@ -26,13 +26,15 @@ from app.interview import framework as fw
 from app.interview.intake import build_intake
 from app.interview.recommend import recommend
 from app.interview.state import InterviewState, Reply
-from app.knowledge.retriever import Retriever
+from app.knowledge.retriever import Passage, Retriever
 from app.knowledge.text import best_quote, bold_items
 from app.understanding.embeddings import Encoder
 
 log = logging.getLogger(__name__)
 
 TOP_K = 3
+SECTIONS_FOR_METRICS = 2
+"""Candidate metrics are pooled from this many nearest business areas."""
 MAX_PART_CHARS = 300
 """Each part of a query is cut to this: a long answer should not drown the others."""
 
@@ -108,10 +110,21 @@ def _guidance(
     Cached: once the gate opens every turn rebuilds the intake, and until an answer changes
     the goal, behaviour or causes the query is the same. A failure is not cached.
     """
-    for passage in retriever.search(query, k=TOP_K, where={f"rec_{primary}": True}):
-        quote = best_quote(passage.text, query)
+    found = _first_quote(retriever, query, {f"rec_{primary}": True})
+    if found is None:
+        return None
+    passage, quote = found
+    return _citation(passage.title, passage.heading), quote, passage.source()
+
+
+def _first_quote(
+    retriever: Retriever, query: str, where: dict[str, bool], max_chars: int = 240
+) -> tuple[Passage, str] | None:
+    """The nearest passage satisfying `where` that has a quotable sentence, and that sentence."""
+    for passage in retriever.search(query, k=TOP_K, where=where):
+        quote = best_quote(passage.text, query, max_chars=max_chars)
         if quote:
-            return _citation(passage.title, passage.heading), quote, passage.source()
+            return passage, quote
     return None
 
 
@@ -149,7 +162,6 @@ def candidate_metrics(goal: str, retriever: Retriever | None, n: int = 3) -> lis
     return []
 
 
-SECTIONS_FOR_METRICS = 2
 _item_cache: dict[tuple[int, str], np.ndarray] = {}
 
 
@@ -204,13 +216,11 @@ def push_back_tip(retriever: Retriever, slot: str) -> str:
     """
     spec = fw.SLOT_BY_NAME[slot]
     query = f"{spec.question} {spec.pushback}"
-    for passage in retriever.search(query, k=TOP_K, where={f"slot_{slot}": True}):
-        quote = best_quote(passage.text, query, max_chars=TIP_MAX_CHARS)
-        if quote:
-            return (
-                f'A tip from our guidance ({_citation(passage.title, passage.heading)}): "{quote}"'
-            )
-    return ""
+    found = _first_quote(retriever, query, {f"slot_{slot}": True}, max_chars=TIP_MAX_CHARS)
+    if found is None:
+        return ""
+    passage, quote = found
+    return f'A tip from our guidance ({_citation(passage.title, passage.heading)}): "{quote}"'
 
 
 def with_guidance(
