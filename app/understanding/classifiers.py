@@ -147,9 +147,7 @@ class LinearClassifier:
             out = out + WORD_FEATURE_SCALE * first[len(dense) + np.array(rows)].sum(axis=0)
         if self.hidden_weights is not None and self.hidden_bias is not None:
             out = _vector_times(np.maximum(out + self.hidden_bias, 0), self.weights)
-        scores = self._softmax(out + self.bias)
-        label = max(scores, key=scores.__getitem__)
-        return label, scores[label]
+        return _best(self._softmax(out + self.bias))
 
     def _softmax(self, logits: np.ndarray) -> dict[str, float]:
         logits = logits - logits.max()
@@ -158,9 +156,12 @@ class LinearClassifier:
         return {label: float(p) for label, p in zip(self.labels, probs, strict=True)}
 
     def predict(self, features: np.ndarray) -> tuple[str, float]:
-        scores = self.scores(features)
-        label = max(scores, key=scores.__getitem__)
-        return label, scores[label]
+        return _best(self.scores(features))
+
+
+def _best(scores: dict[str, float]) -> tuple[str, float]:
+    label = max(scores, key=scores.__getitem__)
+    return label, scores[label]
 
 
 def _vector_times(vector: np.ndarray, matrix: np.ndarray) -> np.ndarray:

@@ -98,12 +98,12 @@ class EmbeddedUnderstanding:
             act = "vague"
         elif finding is not None and slot.kind != "text":
             act = "answer"  # a parsed number, date or yes/no is an answer, however it was worded
-        extras = [
+        findings += [
             f
             for f in self._extras(text, asked, state, today)
             if f.slot not in {x.slot for x in findings}
         ]
-        return Interpretation(act=act, findings=tuple(findings + extras), text=text)
+        return Interpretation(act=act, findings=tuple(findings), text=text)
 
     def _read_slot(self, slot: fw.Slot, text: str, today: date, act: Act) -> Finding | None:
         name, kind = slot.name, slot.kind
