@@ -115,9 +115,12 @@ _DONE_BEFORE = re.compile(
 
 def _names_people(text: str) -> bool:
     """A count of people in so many words: "40 staff", "a dozen analysts"."""
-    return _EXPLICIT_PEOPLE.search(text) is not None or any(
-        is_people_noun(m.group(1)) for m in _COUNT_NOUN.finditer(text)
-    )
+    return _EXPLICIT_PEOPLE.search(text) is not None or _counted_people(text)
+
+
+def _counted_people(text: str) -> bool:
+    """A number followed, within a word, by people: "a dozen analysts", "200 call handlers"."""
+    return any(is_people_noun(m.group(1)) for m in _COUNT_NOUN.finditer(text))
 
 
 _COUNT_NOUN = re.compile(
@@ -330,9 +333,7 @@ def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
     for clause in _FULL_STOP.split(text):
-        named = _HEADCOUNT_PHRASE.search(clause) or any(
-            is_people_noun(m.group(1)) for m in _COUNT_NOUN.finditer(clause)
-        )
+        named = _HEADCOUNT_PHRASE.search(clause) or _counted_people(clause)
         if not named or _RATE.search(clause):
             continue
         count = parse_headcount(clause)
