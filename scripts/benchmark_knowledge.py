@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
@@ -44,17 +43,15 @@ from app.interview import framework as fw  # noqa: E402
 from app.knowledge.retriever import Retriever  # noqa: E402
 from app.knowledge.store import open_client, open_for_writing  # noqa: E402
 from app.understanding.embeddings import get_encoder  # noqa: E402
+from scripts.benchmark import machine, percentile  # noqa: E402
 
 KNOWLEDGE = ROOT / "knowledge"
 QUERIES = ROOT / "tests" / "data" / "retrieval_queries"
 _SUMMARY = re.compile(r"(\d+) added, (\d+) updated, (\d+) unchanged, (\d+) removed; (\d+) chunks")
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q)) if values else float("nan")
-
-
 def ms(seconds: float) -> float:
+    """Two decimals (the HTTP benchmark's one is too coarse for sub-millisecond searches)."""
     return round(seconds * 1000, 2)
 
 
@@ -188,14 +185,9 @@ def hit_rate(tmp: Path) -> dict[str, Any]:
     return {"queries": report.total, "hit_rate_at_3": round(report.hit_rate, 3)}
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    with open("/proc/cpuinfo", encoding="utf-8") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    return f"{os.cpu_count()} CPUs, {cpu}, Python {platform.python_version()}"
+def machine_line() -> str:
+    m = machine()
+    return f"{m['cpus']} CPUs, {m['cpu_model']}, Python {m['python']}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tmp = Path(name)
         result = {
             "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%MZ"),
-            "machine": machine(),
+            "machine": machine_line(),
             "ingest": ingestion(tmp),
             "retrieval": retrieval(tmp, args.chunks, args.queries),
             "quality": hit_rate(tmp),
