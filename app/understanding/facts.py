@@ -91,12 +91,15 @@ _RECENTLY = re.compile(
     r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year)|this\s+(?:year|month|quarter))\b",
     re.I,
 )
+"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
+not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
     r"(?:we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|cur+ent?ly|averag)", re.I
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
-"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
-not in an impact answer, where "two near misses last month" is a story, not a baseline."""
+_AT_LEVEL = re.compile(r"\sat$", re.I)
+"""A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
+before "£4 a drop" may name a cost."""
 _MONEY = frozenset({"£", "$", "€"})
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
@@ -211,9 +214,10 @@ def current_value(text: str, rates: bool = False, recently: bool = False) -> Qua
         quantity = None
         if _NOW_BEFORE.match(cued.group(0)):  # "costs £35 each, and we're at 4%": from the cue
             quantity = parse_quantity(clause[cued.start() :])
+        level = quantity is not None and _AT_LEVEL.search(cued.group(0)) is not None
         quantity = quantity or parse_quantity(clause)
-        if quantity is None or quantity.unit in _MONEY:
-            continue
+        if quantity is None or (quantity.unit in _MONEY and not level):
+            continue  # "we're at £1.6m" is the metric's level; "it costs £4 now" a cost
         if rates or not _RATE_ONLY.search(clause):
             return quantity
     return None

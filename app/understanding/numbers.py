@@ -809,9 +809,11 @@ _UNKNOWN = re.compile(
 )
 _STRONG_CUE = re.compile(
     r"\b(?:currently|now|at\s+the\s+moment|at\s+the\s+minute|at\s+present|right\s+now|today|"
-    r"presently|these\s+days|nowadays|as\s+it\s+stands|as\s+of\s+now|baseline|current\s+(?:\w+\s+){0,3}?(?:is|of|at))\b",
+    r"presently|these\s+days|nowadays|as\s+it\s+stands|as\s+of\s+now|baseline|current\s+(?:\w+\s+){0,3}?(?:is|of|at))\b|"
+    r"\b(?:we['’]re|we\s+are|it['’]s|sits?|stands?|sitting|standing|running)\s+at\s*$",
     re.I,
 )
+"""Today's value: "currently", "right now", and a level stated as such ("we're at", "sits at")."""
 _WEAK_CUE = re.compile(
     r"(?:\b(?:is|are|at|sits\s+at|stands\s+at|running\s+at|runs\s+at|hovers\s+around|about|"
     r"around|roughly|approximately|have|get|gets|getting|see|seeing|do|does|doing|handle|"
@@ -819,7 +821,7 @@ _WEAK_CUE = re.compile(
     re.I,
 )
 _AFTER_STRONG = re.compile(
-    r"\s*,?\s*(?:(?!and\b|but\b|or\b|then\b)[a-z]+\s+){0,2}?(?:currently|now|at\s+the\s+moment|at\s+present|today|these\s+days)\b",
+    r"\s*,?\s*(?:(?!and\b|but\b|or\b|then\b)[a-z]+\s+){0,3}?(?:currently|now|at\s+the\s+moment|at\s+present|today|these\s+days)\b",
     re.I,
 )
 _PAST_OR_TARGET = re.compile(
@@ -840,6 +842,16 @@ _OF_A_GROUP = re.compile(r"\s+of\s+(?:the|our|all|them|those|these|my|its|their)
 def _window_before(text: str, atoms: list[_Atom], i: int, width: int = 40) -> tuple[int, int]:
     lo = atoms[i - 1].end if i else 0
     return max(lo, atoms[i].start - width), atoms[i].start
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Where the sentence holding `hi` begins, not before `lo`: "today" in "One in five is
+    reopened today. Get that to one in ten" marks the five, not the ten."""
+    ends = list(_SENTENCE_END.finditer(text, lo, hi))
+    return ends[-1].end() if ends else lo
+
+
+_SENTENCE_END = re.compile(r"[.!;]\s+")
 
 
 def parse_quantity(text: str, want: Literal["current", "target"] = "current") -> Quantity | None:
@@ -867,7 +879,9 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
     for i, atom in enumerate(atoms):
         lo, hi = _window_before(text, atoms, i)
         score = 0
-        if _STRONG_CUE.search(text, lo, hi) or _AFTER_STRONG.match(text, atom.end):
+        if _STRONG_CUE.search(text, _sentence_start(text, lo, hi), hi) or _AFTER_STRONG.match(
+            text, atom.end
+        ):
             score = 3
         elif _WEAK_CUE.search(text, lo, hi) or atom.approximate:
             score = 2
@@ -1086,7 +1100,10 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         and target is not None
         and base is not target
         and _compatible(base, target)
-        and _noun_after(text, base) in (None, _noun_after(text, target))
+        and (
+            _noun_after(text, base) in (None, _noun_after(text, target))
+            or (base.unit is not None and base.unit == target.unit)
+        )  # "one in five tickets ... get that to one in ten": a share of the same things
     ):
         return _pair(text, base, target)
     if base is not None and target is None:

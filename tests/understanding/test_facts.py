@@ -106,6 +106,8 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "About 7% last month. Also, I need to fix one thing: the goal is 3%, not 4%.",
             {"target": 3},
         ),
+        # a level stated as such is the baseline, even in money
+        ("target", "£900k in annual savings. We're at about £300k so far.", {"baseline": 300000}),
     ],
 )
 def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object]) -> None:
@@ -127,6 +129,7 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("business_goal", "The goal is to cut waste across our 6 kitchens."),
         ("cause_resources", "No, six of them share one scanner."),
         ("existing_resources", "Nothing formal; we had 9 complaints last quarter, hence the ask."),
+        ("target", "Currently each redelivery costs £4 and we want fewer than 2% failed."),
     ],
 )
 def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:

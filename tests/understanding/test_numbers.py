@@ -395,6 +395,9 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("Customer complaints rose from 40 to 65 a month", 65, None),
     ("Our NPS dropped to 12 from 30.", 12, None),
     ("it went from 9% to 14% last year", 14, "%"),
+    # "today" marks its own sentence only; a level stated as such beats a bare figure
+    ("Three in ten parcels arrive late today. We want that at one in ten.", 30, "%"),
+    ("A 2.5-day turnaround is the dream. We're at 6 days.", 6, "days"),
     # negatives
     ("Cut it in half.", None, None),
     ("cut it by a third", None, None),
@@ -425,6 +428,17 @@ def test_parse_quantity(text: str, value: float | None, unit: str | None) -> Non
         assert result is not None
         assert result.value == pytest.approx(value, rel=1e-4)
         assert result.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("£4m in bookings a year. We're at about £2.5m.", 4_000_000, "£"),
+        ("Ninety-five percent. Right now we sit at 88.", 95, "%"),
+    ],
+)
+def test_a_stated_level_is_not_the_target(text: str, value: float, unit: str | None) -> None:
+    assert parse_quantity(text, want="target") == Quantity(value=value, unit=unit)
 
 
 def test_parse_quantity_returns_the_state_model() -> None:
@@ -468,6 +482,9 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("NPS is 35, we'd like it at 50", (35, None), (50, None)),
     ("it takes 40 minutes; we want 25", (40, "minutes"), (25, "minutes")),
     ("currently 40, we want to halve it", (40, None), (20, None)),
+    # a share of the same things, the target referring back to it
+    ("Two in five calls get escalated today. Get that down to one in five.", (40, "%"), (20, "%")),
+    ("we lose 1 in 3 trainees a year and want to get that to 1 in 8", (100 / 3, "%"), (12.5, "%")),
     ("about 30 now and we'd like to double that", (30, None), (60, None)),
     ("from roughly 4,000 to under 1,000", (4000, None), (1000, None)),
     ("Reduce it from 8 days to 3", (8, "days"), (3, "days")),
@@ -496,6 +513,7 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Maybe 3 or 4 a month.", None, None),
     ("cut it by 20%", None, None),
     ("we have 3 sites and want 10% fewer errors", None, None),
+    ("we run 3 depots and want 95% on time", None, None),
     ("Between 40 and 50 people", None, None),
     ("40-50", None, None),
     ("it went from 9am to 5pm", None, None),
