@@ -33,16 +33,19 @@ _PEOPLE = (
     r"accountants|architects|users|team members|people in total|in the team|in total|strong)"
 )
 _HEADCOUNT_PHRASE = re.compile(
-    rf"(\b(it'?s|there are|there're|there were|there's|there is|we have|we've got|that'?s|team of|total of|headcount (is|of)|make that)\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
+    rf"(\b(there are|there're|there were|there's|there is|we have|we've got|(?:team|crew|group|squad|cohort|staff) of|total of|headcount (is|of))\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
     rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
+"""A head count in so many words. "There are 40" counts people unless it says what; "it's 89"
+does not: it is as often a rate ("it's 89 today") as a team."""
 _THERE_ARE_PEOPLE = re.compile(
     r"\b(?:there\s+are|there['’]re|we\s+have|we['’]ve\s+got|we\s+employ|team\s+of)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?[\d,.]+\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?",
+    r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?[\w,.-]+\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?",
     re.I,
 )
-"""A head count stated outright, which counts whatever the question was."""
+"""A head count stated outright, which counts whatever the question was: "there are 40
+drivers", "we've got sixty-five operatives", "there are two hundred nurses"."""
 _EXPLICIT_PEOPLE = re.compile(rf"\b[\w,.-]+\s+{_PEOPLE}\b", re.I)
 _RATE = re.compile(r"\b(a|per|each|every)\s+(day|week|month|year|shift|quarter)\b", re.I)
 _DEADLINE_CUE = re.compile(r"\b(by|before|deadline|no later than|in time for|until|due)\b", re.I)
@@ -61,12 +64,12 @@ _MEASURED = re.compile(r"\bmeasured\s+(by|from|in|on|through|via|with)\s+[^.;]+"
 
 _NAMED_SLOT = {
     "baseline": re.compile(
-        r"\b(?:the\s+)?(?:baseline|current\s+(?:figure|rate|level|value|number))"
+        r"\b(?:the\s+)?(?:baseline\b|current\s+(?:figure|rate|level|value|number))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
     ),
     "target": re.compile(
-        r"\b(?:the\s+)?(?:target|(?:goal|aim)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
+        r"\b(?:the\s+)?(?:target\b|(?:goal|aim)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
         r"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b)))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
@@ -80,11 +83,18 @@ _NAMED_SLOT = {
 """A slot named outright ("the target should be 85%", "the deadline moved to June")."""
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
+_METRIC_IS = (
+    r"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b(?:rate|score|percentage|ratio|accuracy|"
+    r"compliance)(?:['’]s|\s+is|\s+(?:sits|stands|runs)\s+at)\s+(?:(?:only|just|still)\s+)?"
+    r"(?=[£$€]?\d)"
+)
+"""A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%"."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at)\b|"
-    r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b",
+    r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b|"
+    rf"{_METRIC_IS}",
     re.I,
 )
 _RECENTLY = re.compile(
@@ -94,7 +104,9 @@ _RECENTLY = re.compile(
 """Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
-    r"(?:we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|cur+ent?ly|averag)", re.I
+    r"(?:we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|cur+ent?ly|averag|"
+    r"rate|score|percentage|ratio|accuracy|compliance)",
+    re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
 _AT_LEVEL = re.compile(r"\sat$", re.I)
@@ -122,19 +134,24 @@ def _names_people(text: str) -> bool:
 
 
 def _counted_people(text: str) -> bool:
-    """A number followed, within a word, by people: "a dozen analysts", "200 call handlers"."""
-    return any(is_people_noun(m.group(1)) for m in _COUNT_NOUN.finditer(text))
+    """A number followed, within a word, by people: "a dozen analysts", "200 call handlers",
+    "300 clinicians will" (the people may be the first word after the number or the second)."""
+    return any(
+        is_people_noun(m.group(1)) or (m.group(2) is not None and is_people_noun(m.group(2)))
+        for m in _COUNT_NOUN.finditer(text)
+    )
 
 
 _COUNT_NOUN = re.compile(
     r"\b(?:\d[\d,]*|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+)?([a-z-]+)\b",
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z-]+)(?:\s+([a-z-]+))?\b",
     re.I,
 )
 
 
 def _names_a_group(m: re.Match[str]) -> bool:
-    nouns = [m[g] for g in ("all_noun", "all_noun2", "lead_noun", "lead_noun2") if m[g]]
+    groups = ("all_noun", "all_noun2", "lead_noun", "lead_noun2", "whole_noun", "whole_noun2")
+    nouns = [m[g] for g in groups if m[g]]
     return not nouns or any(is_people_noun(n) or n.lower() == "staff" for n in nouns)
 
 
@@ -150,11 +167,15 @@ _IN_TOTAL = re.compile(
     r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+of\s+(?:them|us)\b|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
     r"(?:^|[.!?]\s+)(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<lead_noun>[a-z-]+)"
-    r"(?:\s+(?P<lead_noun2>[a-z-]+))?",
+    r"(?:\s+(?P<lead_noun2>[a-z-]+))?|"
+    r"\b(?:(?:whole|entire)\s+[a-z-]+(?:\s+[a-z-]+)?,|(?:audience|headcount|head\s+count|"
+    r"team\s+size)\s+(?:is|are|was|:)[^.;!?\d]{0,30}?)\s*(?:(?:about|around|roughly|some)\s+)?"
+    r"\d[\d,]*\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
     re.I,
 )
 """A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
-junior doctors"), or opening a sentence ("About 70 staff across four sites")."""
+junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), or
+opening a sentence ("About 70 staff across four sites")."""
 
 
 _LEADING_FIGURE = re.compile(
@@ -226,19 +247,21 @@ def current_value(text: str, rates: bool = False, recently: bool = False) -> Qua
 _WANT = re.compile(
     r"\b(?:(?:grow|raise|increase|improve|lift|boost|cut|reduce|lower)(?=\s+[a-z-]+(?:\s+[a-z-]+)?\s+to\s+\d)|"
     r"want(?:s|ed)?|would\s+like|['’]d\s+like|like\s+to\s+see|need(?:s)?(?:\s+to\s+(?:hit|reach|get\s+to|be\s+at))?|"
-    r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+with|settle\s+for|"
+    r"(?:ha(?:s|ve)\s+to|must)\s+(?:hit|reach|get\s+to|be\s+at)|"
+    r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+(?:with|at)|settle\s+for|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to)\b",
     re.I,
 )
 _WANTED_NUMBER = re.compile(
     r"^\s*(?:(?:to\s+)?(?:be\s+|get\s+|see\s+)?(?:it\s+|them\s+|that\s+)?"
     r"(?:at|to|down\s+to|up\s+to|below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|"
-    r"[a-z-]+(?:\s+[a-z-]+)?\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
+    r"[a-z-]+(?:\s+[a-z-]+){0,3}\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
     r"(?:about|around|roughly|just|maybe)?\s*(?:[-+£$€]?\d|zero|none|nil|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)",
     re.I,
 )
-"""What follows a want: "+30", "zero", "down to 2%", "volunteer retention at 90%"."""
+"""What follows a want: "+30", "zero", "down to 2%", "volunteer retention at 90%", "the
+no-show rate down to 6%"."""
 
 
 _WANTED_STRICT = re.compile(

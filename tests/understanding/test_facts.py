@@ -108,6 +108,45 @@ def _facts(text: str, asked: str) -> dict[str, object]:
         ),
         # a level stated as such is the baseline, even in money
         ("target", "£900k in annual savings. We're at about £300k so far.", {"baseline": 300000}),
+        # a metric named in the present tense; a want that says "has to", "happy at"
+        (
+            "business_goal",
+            "Keep the contract. Our fill rate must reach at least 98%; it's 92 today.",
+            {"baseline": 92, "target": 98},
+        ),
+        (
+            "impact",
+            "Minor. The defect rate's only 3% and we'd be happy at 2.",
+            {"baseline": 3, "target": 2},
+        ),
+        (
+            "deadline",
+            "By March. We need the first-time fix rate up to 80% by then.",
+            {"target": 80},
+        ),
+        (
+            "cause_information",
+            "Partly. The targets are on the wall. The pass rate is 70% and we'd like it at 85%.",
+            {"baseline": 70, "target": 85},
+        ),
+        ("metric", "Repeat visits. It's 14 at the moment.", {"baseline": 14}),
+        ("impact", "Big. The target rate is 4% and we miss it every month.", {"target": 4}),
+        # the whole team stated outright, in words or as the audience
+        (
+            "cause_resources",
+            "No, the printers jam. For what it's worth, there are forty-two pickers on days.",
+            {"audience_size": 42},
+        ),
+        (
+            "cause_done_before",
+            "No, it's a new system. All 120 carers will need to learn it.",
+            {"audience_size": 120},
+        ),
+        (
+            "cause_information",
+            "Yes, it's in the handbook. The audience is the whole branch, 30 people.",
+            {"audience_size": 30},
+        ),
     ],
 )
 def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object]) -> None:
@@ -152,6 +191,19 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
     asked: str, text: str, expected: dict[str, object]
 ) -> None:
     assert _facts(text, asked) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("cause_resources", "No - two people share one login."),
+        ("cause_done_before", "Yes, three people did it last year."),
+        ("metric", "Repeat visits. It's 14 at the moment."),
+        ("business_goal", "Fewer late vans; it's 30 a week."),
+    ],
+)
+def test_a_subset_or_a_bare_figure_is_not_the_head_count(asked: str, text: str) -> None:
+    assert "audience_size" not in _facts(text, asked)
 
 
 def test_corrections_are_flagged() -> None:
