@@ -167,7 +167,8 @@ class EmbeddedUnderstanding:
             other, value = ("target", pair[1]) if asked == "baseline" else ("baseline", pair[0])
             findings.append(Finding(slot=other, value=value, raw=text))
         if asked == "confirm":
-            findings += self._correction_at_summary(text, today)
+            named = {f.slot for f in findings}  # "the target's 8 and the baseline's 20": read once
+            findings += [f for f in self._correction_at_summary(text, today) if f.slot not in named]
         return findings
 
     def _correction_at_summary(self, text: str, today: date) -> list[Finding]:

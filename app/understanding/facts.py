@@ -21,8 +21,14 @@ from app.understanding.numbers import (
     parse_quantity,
 )
 
+_COUNT = (
+    r"(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred)\b)"
+)
+"""A count in digits or words; not "one", which is as often a pronoun ("not one of them")."""
 _CORRECTION = re.compile(
-    r"\b(actually|correction|sorry,? (i|we) meant|i meant|i mean|to correct|make that|scratch that|not \d+|rather than \d+|i forgot|update:|change (the|it)|"
+    rf"\b(actually|correction|sorry,? (i|we) meant|i meant|i mean|to correct|make that|scratch that|not {_COUNT}|rather than {_COUNT}|i forgot|update:|change (the|it)|"
     r"i\s+said\b[^.]*\b(?:earlier|before)|(?:earlier|before),?\s+i\s+said|fix something i said)\b",
     re.I,
 )
@@ -129,8 +135,22 @@ _DONE_BEFORE = re.compile(
 
 
 def _names_people(text: str) -> bool:
-    """A count of people in so many words: "40 staff", "a dozen analysts"."""
-    return _EXPLICIT_PEOPLE.search(text) is not None or _counted_people(text)
+    """A count of people in so many words: "40 staff", "a dozen analysts", or the team's size
+    restated ("the headcount: it's 28, not 18")."""
+    return (
+        _EXPLICIT_PEOPLE.search(text) is not None
+        or _counted_people(text)
+        or _TEAM_RESTATED.search(text) is not None
+    )
+
+
+_TEAM_RESTATED = re.compile(
+    rf"\b(?:team|headcount|head\s+count|audience|crew|group)\b[^.;!?]*?\b{_COUNT}[\w-]*,?\s+"
+    rf"(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?{_COUNT}",
+    re.I,
+)
+"""The team's size with the figure it replaces: "the team is bigger than I said: seventy-five
+rather than sixty", "fix the headcount: it's 28, not 18"."""
 
 
 def _counted_people(text: str) -> bool:
@@ -184,12 +204,22 @@ _LEADING_FIGURE = re.compile(
 )
 
 
+_REPORTED = re.compile(
+    r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you|put\s+down)\s+(?:that\s+)?$", re.I
+)
+"""The slot's value as the requester said it before, which the rest of the sentence replaces."""
+
+
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
     """The value stated right after the slot's name ("the target's 95%, not 90" -> 95%)."""
     m = _NAMED_SLOT[slot].search(text)
     if m is None:
         return None
     rest = text[m.end() :]
+    if _REPORTED.search(text, max(0, m.start() - 30), m.start()) and (
+        stale := _LEADING_FIGURE.match(rest)
+    ):
+        rest = rest[stale.end() :]  # "I said the target was 95% - it should be 97%": not 95
     for _ in range(2):  # "can I change the baseline? It's 14 a week": the value may follow
         end = _CLAUSE_END.search(rest)
         clause = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
@@ -360,7 +390,11 @@ def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
     for clause in _FULL_STOP.split(text):
-        named = _HEADCOUNT_PHRASE.search(clause) or _counted_people(clause)
+        named = (
+            _HEADCOUNT_PHRASE.search(clause)
+            or _counted_people(clause)
+            or _TEAM_RESTATED.search(clause)
+        )
         if not named or _RATE.search(clause):
             continue
         count = parse_headcount(clause)

@@ -197,7 +197,8 @@ _NOT_PEOPLE_ER = frozenset(
         "customers orders errors numbers letters centres centers computers containers vouchers "
         "transfers offers answers chapters papers matters others hours years layers quarters "
         "meters metres litres liters dollars markers printers monitors servers_ folders "
-        "passengers callers visitors"
+        "passengers callers visitors scanners trailers chargers stickers routers lockers "
+        "trolleys containers"
     )
 )
 _GROUP_NOUNS = frozenset(
@@ -893,6 +894,8 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
             score = 4 if targeted else -1 if score == 3 else score
         elif _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
             score -= 1
+        if _answer_alone(text, atom):
+            score = max(score, 3)  # "Ninety. Oh, and the team is 48, not 36": the answer leads
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
         if _taken_back(text, atoms, i):
@@ -906,6 +909,14 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
             best, best_score = atom, score
     assert best is not None
     return Quantity(value=round(best.value, 6), unit=best.unit)
+
+
+def _answer_alone(text: str, atom: _Atom) -> bool:
+    """The number is the reply's whole first sentence ("Ninety.", "About 40%."), so it answers
+    the question; what follows is an aside."""
+    return _LEADING.fullmatch(text, 0, atom.start) is not None and bool(
+        _SENTENCE_END.match(text, atom.end)
+    )
 
 
 def _taken_back(text: str, atoms: list[_Atom], i: int) -> bool:
@@ -996,7 +1007,7 @@ _FUNCTION_WORDS = frozenset(
     which who where when if would could should might may will shall across between among
     over under above below into onto out off after before during within without than too
     also just only still yet maybe perhaps probably last next past previous first whole
-    other same such right already here there once including counting"""
+    other same such right already here there once including counting not rather instead"""
     )
 )
 
@@ -1065,6 +1076,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
     its end is the baseline, and the pair exists only if a target follows.
     """
     atoms = _merge_ranges(text, list(_scan(text)), plain_to=False)
+    # "I said the target was 95% - it should be 97%" is a correction, not a change
+    atoms = [a for i, a in enumerate(atoms) if not _taken_back(text, atoms, i)]
     if not atoms:
         return None
     explicit = _explicit_change(text, atoms)
@@ -1161,9 +1174,12 @@ _SUPERSEDED = re.compile(
     re.I,
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:not|rather\s+than|instead\s+of|i\s+said|(?:scratch|forget|ignore)\s+(?:the|that))\s+$",
+    r"\b(?:not|rather\s+than|instead\s+of|i\s+said|(?:scratch|forget|ignore)\s+(?:the|that)|"
+    r"(?:i|we)\s+(?:said|told\s+you)\s+(?:that\s+)?(?:it|the\s+[a-z-]+(?:\s+[a-z-]+)?)"
+    r"(?:\s+was|\s+is|['’]s|\s+were))\s+$",
     re.I,
 )
+"""A figure taken back: "not 15", "I said 40", "I told you it was 40", "I said the target was 95"."""
 _TAKEN_BACK = re.compile(r"\s*(?:[-–—,]\s*)?(?:sorry|no\s+wait|wait|i\s+mean|or\s+rather)\b", re.I)
 _AT_EACH = re.compile(r"[\s\w]{0,20}?\b(?:at|in|on|per|for)\s+each\b", re.I)
 _GROUP_CUE = re.compile(
@@ -1229,7 +1245,15 @@ def parse_headcount(text: str) -> float | None:
             if _NOT_PEOPLE_BEFORE.search(text, lo, hi):
                 continue
             leading = _LEADING.fullmatch(text, 0, atom.start) is not None
-            cued = leading or _CONCLUSION.search(text, lo, hi) or _PEOPLE_CUE.search(text, lo, hi)
+            replaces = i + 1 < len(atoms) and _REPLACES.fullmatch(
+                text, atom.end, atoms[i + 1].start
+            )
+            cued = (
+                leading
+                or replaces  # "seventy-five rather than sixty": the figure that stands
+                or _CONCLUSION.search(text, lo, hi)
+                or _PEOPLE_CUE.search(text, lo, hi)
+            )
             if len(text.split()) > 8 and not cued:
                 continue
             score = 2 if leading else 1
@@ -1267,6 +1291,7 @@ def parse_headcount(text: str) -> float | None:
     return None
 
 
+_REPLACES = re.compile(r"\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?", re.I)
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|from|until|till|before|after|of|early|late|mid|during)\s*$", re.I
 )

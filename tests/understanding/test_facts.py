@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
+from app.interview.state import InterviewState
 from app.understanding.dates import parse_deadline
+from app.understanding.embedded import EmbeddedUnderstanding
 from app.understanding.facts import find_facts
 
 TODAY = date(2026, 11, 24)
@@ -131,6 +133,18 @@ def _facts(text: str, asked: str) -> dict[str, object]:
         ),
         ("metric", "Repeat visits. It's 14 at the moment.", {"baseline": 14}),
         ("impact", "Big. The target rate is 4% and we miss it every month.", {"target": 4}),
+        # a correction: the new value wins, the old one is no baseline
+        (
+            "cause_skill",
+            "Yes, they're trained. Also, I said the target was 80% - it should be 85%.",
+            {"target": 85},
+        ),
+        (
+            "confirm",
+            "Mostly, but the crew is smaller than I said: forty rather than fifty.",
+            {"audience_size": 40},
+        ),
+        ("cause_capacity", "No. Let me fix the headcount: it's 33, not 23.", {"audience_size": 33}),
         # the whole team stated outright, in words or as the audience
         (
             "cause_resources",
@@ -204,6 +218,13 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
 )
 def test_a_subset_or_a_bare_figure_is_not_the_head_count(asked: str, text: str) -> None:
     assert "audience_size" not in _facts(text, asked)
+
+
+def test_a_slot_named_at_the_summary_is_read_once() -> None:
+    state = InterviewState(asking="confirm")
+    text = "Close. The baseline's 12 and the target's 30 - the other way round."
+    found = EmbeddedUnderstanding(encoder=None)._extras(text, "confirm", state, TODAY)
+    assert [(f.slot, f.value.value) for f in found] == [("baseline", 12), ("target", 30)]
 
 
 def test_corrections_are_flagged() -> None:

@@ -395,6 +395,8 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("Customer complaints rose from 40 to 65 a month", 65, None),
     ("Our NPS dropped to 12 from 30.", 12, None),
     ("it went from 9% to 14% last year", 14, "%"),
+    ("Sixty. Oh, and the audience is 45 people, not 40.", 60, None),
+    ("I told you it was 40 earlier; it's actually 34.", 34, None),
     # "today" marks its own sentence only; a level stated as such beats a bare figure
     ("Three in ten parcels arrive late today. We want that at one in ten.", 30, "%"),
     ("A 2.5-day turnaround is the dream. We're at 6 days.", 6, "days"),
@@ -435,6 +437,7 @@ def test_parse_quantity(text: str, value: float | None, unit: str | None) -> Non
     [
         ("£4m in bookings a year. We're at about £2.5m.", 4_000_000, "£"),
         ("Ninety-five percent. Right now we sit at 88.", 95, "%"),
+        ("Eighty. By the way the team is 30 people, not 25.", 80, None),
     ],
 )
 def test_a_stated_level_is_not_the_target(text: str, value: float, unit: str | None) -> None:
@@ -514,6 +517,7 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("cut it by 20%", None, None),
     ("we have 3 sites and want 10% fewer errors", None, None),
     ("we run 3 depots and want 95% on time", None, None),
+    ("I said the target was 95% - it should be 97%.", None, None),
     ("Between 40 and 50 people", None, None),
     ("40-50", None, None),
     ("it went from 9am to 5pm", None, None),
@@ -541,6 +545,8 @@ def test_parse_change(
 # --- parse_headcount -------------------------------------------------------------------------
 
 HEADCOUNT: list[tuple[str, float | None]] = [
+    ("the crew is smaller than I said: forty rather than fifty", 40),
+    ("fix the headcount: it's 33, not 23", 33),
     ("It's 40 - sorry, 44, I forgot the new starters.", 44),
     ("Actually I said 40 people earlier - it's 44.", 44),
     ("it was 50 in September but we've hired since, so about 58 now", 58),
