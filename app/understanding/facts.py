@@ -371,9 +371,45 @@ def deadline_in_passing(text: str, today: date) -> str | None:
         relative = _RELATIVE_DEADLINE.search(match.text) and (
             not match.text.lower().startswith("in ") or _FUTURE.search(before)
         )  # "in three years" is a deadline after "need to", history after "we've grown"
-        if _DEADLINE_CUE.search(before) or relative or _DEADLINE_AFTER.match(text, match.end):
+        if (
+            _DEADLINE_CUE.search(before)
+            or relative
+            or _DEADLINE_AFTER.match(text, match.end)
+            or _DATE_NAMED.search(before)
+            or _DEADLINE_BACK.match(text, match.end)
+            or _restates_a_deadline(text, match.start)
+        ):
             return restated(text, found, match).value.isoformat()
     return None
+
+
+_DATE_NAMED = re.compile(
+    r"(?:\b(?:the|our)\s+(?:date|cut-?off|hard\s+stop)|\b(?:go-?live|go\s+live|launch|cut-?over|"
+    r"hand-?over|switch-?over)(?:\s+date)?)\s+(?:is|will\s+be|['’]s)\b[^.;!?\d]{0,15}$",
+    re.I,
+)
+"""A date given as the day things must happen: "the date is firm: 31 January", "go-live is
+1 February" (a past one is history and was dropped before)."""
+_DEADLINE_BACK = re.compile(
+    r"[^.;!?]{0,40}?\b(?:(?:that['’]s|that\s+is|which\s+is)\s+(?:our|the|my)\s+(?:real\s+)?"
+    r"(?:deadline|cut-?off|due\s+date|hard\s+stop)|by\s+then|by\s+that\s+(?:date|day|point))\b",
+    re.I,
+)
+"""The deadline pointing back at a date just said: "the audit is on 30 April, so that's our
+deadline", "go-live is 1 February and they must be ready by then"."""
+_RESTATING = re.compile(
+    r"\b(?:which|that)\s+(?:for\s+(?:us|me)\s+)?(?:is|means)\s+$|\bi\.e\.\s+$", re.I
+)
+
+
+def _restates_a_deadline(text: str, start: int) -> bool:
+    """ "by the end of fiscal 2027, which for us is June 30, 2027": a date that spells out a
+    deadline given, in the same sentence, in a form no calendar reads."""
+    sentence = re.split(r"[.;!?]\s", text[:start])[-1]
+    restating = _RESTATING.search(sentence)
+    return (
+        restating is not None and _DEADLINE_CUE.search(sentence, 0, restating.start()) is not None
+    )
 
 
 def is_correction(text: str) -> bool:

@@ -61,6 +61,27 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Maria Lopez. And I meant Q2 2027 for the deadline, not Q1 2027.",
             {"deadline": "2027-06-30"},
         ),
+        # a date named as the day things must happen, or pointed back at as the deadline
+        (
+            "cause_done_before",
+            "No, it's all new. Launch is 15 March 2027 and everyone has to be trained by then.",
+            {"deadline": "2027-03-15"},
+        ),
+        (
+            "existing_resources",
+            "A wiki page. The inspection is on 12 May 2027, so that's the deadline in practice.",
+            {"deadline": "2027-05-12"},
+        ),
+        (
+            "audience_size",
+            "Eighty. And the date is fixed: 28 February 2027.",
+            {"deadline": "2027-02-28"},
+        ),
+        (
+            "metric",
+            "On-time rate. We need it fixed by the end of our financial year, which is 31 March 2027.",
+            {"deadline": "2027-03-31"},
+        ),
         # head counts stated as the whole, or corrected
         (
             "target",
@@ -178,6 +199,8 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("impact", "Each reprint costs £35 and we do about 200 a month."),
         ("metric", "Readmissions within 28 days, from the ward report."),
         ("cause_skill", "Yes - they picked it up in three weeks flat."),
+        ("cause_skill", "No. The inspection is on 12 May 2027 and the report comes out in June."),
+        ("existing_resources", "Nothing. It went live on 3 March 2026, which is when it started."),
         ("requested_solution", "We need 20 people trained on the new till."),
         ("business_goal", "The goal is to cut waste across our 6 kitchens."),
         ("cause_resources", "No, six of them share one scanner."),
