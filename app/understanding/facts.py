@@ -253,13 +253,19 @@ def named_values(text: str, asked: str | None, today: date) -> list[Finding]:
     ]
 
 
-def current_value(text: str, rates: bool = False, recently: bool = False) -> Quantity | None:
+def current_value(
+    text: str, rates: bool = False, recently: bool = False, stated: bool = False
+) -> Quantity | None:
     """A metric's value today, said in passing ("we're at 71% now"), never a cost or head
     count; a rate ("4 reports a month right now") only when `rates`, a recent figure
-    ("last month it was 71%") only when `recently`."""
+    ("last month it was 71%") only when `recently`. With `stated` (a yes/no answer, where
+    "two of them have scanners at the moment" is a story), only a level stated as such:
+    "we're at 81 now", "it's 7% now"."""
     for clause in _SENTENCE.split(text):
         cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
         if not cued or headcount(clause) is not None:
+            continue
+        if stated and (_SUBSET.search(clause) or not _STATED_LEVEL.search(clause)):
             continue
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = None
@@ -272,6 +278,16 @@ def current_value(text: str, rates: bool = False, recently: bool = False) -> Qua
         if rates or not _RATE_ONLY.search(clause):
             return quantity
     return None
+
+
+_STATED_LEVEL = re.compile(
+    r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at)\s+"
+    r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|"
+    r"out\s+of\s+\d+)?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
+    re.I,
+)
+"""A level and nothing else: "we're at 81 now", "it's 7% today", not "it's 3 scanners"."""
+_SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)
 
 
 _WANT = re.compile(
@@ -498,8 +514,13 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
     taken = {f.slot for f in findings}
 
-    if asked in _IN_PASSING and "baseline" not in taken:
-        now = current_value(text, rates=asked != "impact", recently=asked in _METRIC_TALK)
+    if (asked in _IN_PASSING or kind == "yes_no") and "baseline" not in taken:
+        now = current_value(
+            text,
+            rates=asked != "impact",
+            recently=asked in _METRIC_TALK,
+            stated=asked not in _IN_PASSING,
+        )
         if now is not None:
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")

@@ -976,9 +976,12 @@ _TARGET_CUE = re.compile(
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:about|around|roughly|at\s+least)?\s*$", re.I)
 _AFTER_TARGET = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal)|is\s+the\s+(?:goal|target|aim)|ideally)\b",
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal)|is\s+the\s+(?:goal|target|aim)|ideally|"
+    r"(?:that['’]s|which\s+is)\s+(?:what|where)\s+(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)?\s+"
+    r"(?:aim(?:ing)?|want(?:ing)?|head(?:ing)?|going|shoot(?:ing)?|after))\b",
     re.I,
 )
+"""A target said after its figure: "35 would be great", "4.5 and that's what we're aiming for"."""
 _HALVE = re.compile(r"\b(?:halve|halving|halved|cut\s+(?:it\s+|that\s+|this\s+)?in\s+half)\b", re.I)
 _DOUBLE = re.compile(r"\b(?:double|doubling|doubled)\b", re.I)
 
@@ -1050,10 +1053,20 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
         ):
             # "up to 90% from 70%", "dropped to 12 from 30"
             return i + 1, y, x, bool(_HISTORY.search(text, before, x.start))
+        if _DOWN_FROM.fullmatch(between) and _TARGET_CUE.search(
+            text, max(0, x.start - 60), x.start
+        ):
+            # "the goal is zero late journals, down from 25"; "we're at 12, down from 20" is history
+            return i + 1, y, x, False
     return None
 
 
 _PLAIN_TO = re.compile(r"\s+to\s+", re.I)
+_DOWN_FROM = re.compile(
+    r"[^.;!?\d]{0,30}?\b(?:down|up|reduced|cut|raised)\s+from\s+(?:(?:the|our|a|today['’]s|"
+    r"current|present)\s+)*",
+    re.I,
+)
 _PLAIN_FROM = re.compile(
     r"\s+from\s+(?:(?:the|our|a|its)\s+)?(?:(?:current|present|today['’]s|existing)\s+)?", re.I
 )

@@ -154,6 +154,27 @@ def _facts(text: str, asked: str) -> dict[str, object]:
         ),
         ("metric", "Repeat visits. It's 14 at the moment.", {"baseline": 14}),
         ("impact", "Big. The target rate is 4% and we miss it every month.", {"target": 4}),
+        # a target and where it starts from; a level stated outright in a yes/no answer
+        (
+            "cause_frequency",
+            "Daily. The aim is zero missed handovers, down from about 12.",
+            {"baseline": 12, "target": 0},
+        ),
+        (
+            "cause_done_before",
+            "Yes, years ago. Accuracy was 97% back then; it's 88% now.",
+            {"baseline": 88},
+        ),
+        (
+            "cause_done_before",
+            "They were better before the merger - we were at 90% then. We're at 72 now.",
+            {"baseline": 72},
+        ),
+        (
+            "business_goal",
+            "Fewer falls. We're at 12 a month, down from 20 last year.",
+            {"baseline": 12},
+        ),
         # a correction: the new value wins, the old one is no baseline
         (
             "cause_skill",
@@ -204,6 +225,8 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("requested_solution", "We need 20 people trained on the new till."),
         ("business_goal", "The goal is to cut waste across our 6 kitchens."),
         ("cause_resources", "No, six of them share one scanner."),
+        ("cause_resources", "No, only 40% of them have a scanner right now."),
+        ("cause_resources", "No - it's 2 printers for the whole floor at the moment."),
         ("existing_resources", "Nothing formal; we had 9 complaints last quarter, hence the ask."),
         ("target", "Currently each redelivery costs £4 and we want fewer than 2% failed."),
     ],

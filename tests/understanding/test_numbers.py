@@ -485,6 +485,8 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("NPS is 35, we'd like it at 50", (35, None), (50, None)),
     ("it takes 40 minutes; we want 25", (40, "minutes"), (25, "minutes")),
     ("currently 40, we want to halve it", (40, None), (20, None)),
+    ("the goal is 2 days, down from 5 days", (5, "days"), (2, "days")),
+    ("4.1 today; 4.6 and that's what we're aiming for", (4.1, None), (4.6, None)),
     # a share of the same things, the target referring back to it
     ("Two in five calls get escalated today. Get that down to one in five.", (40, "%"), (20, "%")),
     ("we lose 1 in 3 trainees a year and want to get that to 1 in 8", (100 / 3, "%"), (12.5, "%")),
@@ -518,6 +520,7 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("we have 3 sites and want 10% fewer errors", None, None),
     ("we run 3 depots and want 95% on time", None, None),
     ("I said the target was 95% - it should be 97%.", None, None),
+    ("we're at 12, down from 20 last year", None, None),
     ("Between 40 and 50 people", None, None),
     ("40-50", None, None),
     ("it went from 9am to 5pm", None, None),
