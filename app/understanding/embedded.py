@@ -31,7 +31,11 @@ _WORDS = re.compile(r"[\w']+")
 
 
 _REQUEST = re.compile(
-    r"\b(i'?d like|i would like|i want|i need|we need|we want|we'?d like|can you (find|book|organi[sz]e|get|set up|arrange|run)|could you (find|book|organi[sz]e|get|set up|arrange|run)|looking for|requesting|asking for|please (book|arrange|find))\s+(?P<what>[^.!?]+)",
+    r"\b(i'?d like|i would like|i want|i need|we need|we want|we'?d like|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:find|book|organi[sz]e|get|set\s+up|arrange|run|sort(?:\s+out)?|put\s+on|source)|"
+    r"(?:can|could)\s+(?:we|i|my\s+team)\s+(?:get|have|book|do)|"
+    r"is\s+it\s+possible\s+to\s+(?:get|have|book|arrange|run)|"
+    r"looking for|requesting|asking for|please (book|arrange|find))\s+(?P<what>[^.!?]+)",
     re.I,
 )
 
@@ -89,6 +93,8 @@ class EmbeddedUnderstanding:
             return Interpretation(act="vague", text=text)
 
         act, _ = self.classify("act", text, slot.name)
+        if act == "question" and slot.name == "requested_solution" and _REQUEST.search(text):
+            act = "answer"  # "Could you book Excel training for my clerks?" asks for the thing
         if act == "question":
             return Interpretation(act="question", text=text)
 
