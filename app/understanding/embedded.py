@@ -22,7 +22,12 @@ from app.understanding.embeddings import Encoder, get_encoder
 from app.understanding.facts import find_facts, headcount, is_correction, named_value
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
-from app.understanding.polarity import confirm_answer, lead_answer, trailing_answer
+from app.understanding.polarity import (
+    confirm_answer,
+    lead_answer,
+    mixed_answer,
+    trailing_answer,
+)
 
 _NAMES_TODAY = re.compile(
     r"\b(?:from|currently|current|right\s+now|at\s+the\s+moment|today|at\s+present)\b", re.I
@@ -122,7 +127,7 @@ class EmbeddedUnderstanding:
             if name == "confirm":
                 label = confirm_answer(text)
             else:
-                label = lead_answer(text) or trailing_answer(text)
+                label = mixed_answer(text) or lead_answer(text) or trailing_answer(text)
             if label is None:
                 label, _ = self.classify("yes_no", text, name)
             if label in (fw.YES, fw.NO, fw.PARTLY):

@@ -138,3 +138,18 @@ def confirm_answer(text: str) -> str | None:
 
 _EXCEPT = re.compile(r"\b(?:but|except|apart\s+from|other\s+than|although|though)\b", re.I)
 """'Looks good, except the head count is 120': right but for a change."""
+
+
+_MIXED = re.compile(
+    rf"^\W*{_SOFTENER}(?:yes\s+and\s+no|no\s+and\s+yes|(?:a\s+bit|kind|sort)\s+of\s+both|"
+    r"half\s+and\s+half|fifty[-\s]fifty|50[-/\s]50|"
+    r"it['’]?s\s+mixed|(?:a\s+)?mixed\s+(?:bag|picture)|mixed(?=\s*[,.;:!–—-]))",
+    re.I,
+)
+
+
+def mixed_answer(text: str) -> str | None:
+    """fw.PARTLY for a reply that opens with an idiom meaning "in part": "Yes and no.",
+    "A bit of both", "Fifty-fifty", "Mixed bag, honestly". A sentence embedding reads the
+    first word of "yes and no" as the answer."""
+    return fw.PARTLY if _MIXED.match(text.strip()) else None

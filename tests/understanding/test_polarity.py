@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.understanding.polarity import confirm_answer, lead_answer, trailing_answer
+from app.understanding.polarity import confirm_answer, lead_answer, mixed_answer, trailing_answer
 
 CASES: list[tuple[str, str | None]] = [
     ("Honestly, no. They're superb technicians but they aren't suited to it.", "no"),
@@ -80,3 +80,21 @@ def test_trailing_answer(text: str, expected: str | None) -> None:
 )
 def test_confirm_answer(text: str, expected: str | None) -> None:
     assert confirm_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yes and no.", "partly"),
+        ("Honestly, yes and no - the kit's fine, the time isn't.", "partly"),
+        ("A bit of both, really.", "partly"),
+        ("Fifty-fifty.", "partly"),
+        ("It's mixed. Days are fine, nights not.", "partly"),
+        ("Mixed bag.", "partly"),
+        ("Yes, and no one has complained.", None),
+        ("Mixed teams of nurses and HCAs do the rounds.", None),
+        ("Both shifts get the same briefing.", None),
+    ],
+)
+def test_mixed_answer(text: str, expected: str | None) -> None:
+    assert mixed_answer(text) == expected
