@@ -18,17 +18,28 @@ _SOFTENER = (
     r"in\s+short|short\s+answer|right\s+now|at\s+the\s+moment|currently|today|these\s+days|"
     r"as\s+things\s+stand)[,\s]+)*"
 )
-_YES_WORDS = r"(?:yes|yeah|yep|yup|yea|aye|absolutely|definitely|certainly|of\s+course|correct|they\s+do|they\s+can|they\s+could|they\s+have|it\s+is)"
+_YES_WORDS = (
+    r"(?:yes|yeah|yep|yup|yea|aye|absolutely|definitely|certainly|of\s+course|correct|they\s+do|"
+    r"they\s+can|they\s+could|they\s+have|it\s+is|probably|"
+    r"i\s+(?:think|believe|reckon|guess|suppose)\s+so|i['’]?d\s+(?:say|think)\s+so|"
+    r"i\s+would\s+(?:say|think)\s+so)"
+)
 _NO_WORDS = (
     r"(?:no|nope|nah|not\s+at\s+all|absolutely\s+not|definitely\s+not|certainly\s+not|"
-    r"not\s+really|never|they\s+don['’]?t|they\s+can['’]?t|they\s+couldn['’]?t|they\s+haven['’]?t|"
+    r"not\s+really|never|probably\s+not|i\s+doubt\s+it|(?:i['’]?m\s+)?afraid\s+not|"
+    r"i\s+don['’]?t\s+(?:think|believe)\s+so|i\s+wouldn['’]?t\s+(?:say|think)\s+so|"
+    r"not\s+(?:that\s+i['’]?m\s+aware\s+of|that\s+i\s+know\s+of|as\s+far\s+as\s+i\s+know|"
+    r"that\s+i['’]?ve\s+(?:ever\s+)?seen)|"
+    r"they\s+don['’]?t|they\s+can['’]?t|they\s+couldn['’]?t|they\s+haven['’]?t|"
     r"it['’]?s\s+not|it\s+isn['’]?t|"
     r"not\s+(?:at|to)\s+the\s+(?:level|standard)(?:\s+(?:we|they)\s+(?:need|want|expect))?|"
     r"not\s+(?:well\s+enough|reliably|consistently|yet|any\s*more|any\s+longer)|"
     r"that['’]?s\s+(?:exactly\s+)?(?:the|our)\s+(?:real\s+|main\s+|big\s+|whole\s+)?(?:problem|issue))"
 )
-"""Besides a plain no: a leading "not to the standard we need", and "that's the real
-problem", which says the thing asked about is what is missing."""
+"""Besides a plain no: the conventional hedged ones ("I don't think so", "not that I'm aware
+of", "probably not"), a leading "not to the standard we need", and "that's the real
+problem", which says the thing asked about is what is missing. `_YES_WORDS` has the hedged
+yeses ("I think so", "probably"): a hedge on the whole answer is still that answer."""
 _END = (
     r"(?:\s*,?\s*(?:if\s+i['’]m\s+(?:honest|being\s+honest)|to\s+be\s+honest|honestly|frankly))?"
     r"(?:\s*(?:[.!;:,]|\s[-–—])\s*|\s*$)"
@@ -85,6 +96,9 @@ _TRAILING = re.compile(
 )
 
 
+_BARE_ANSWER = re.compile(r"(?:^|[,;:.\-–—])\s*(?:yes|yeah|yep|no|nope)\s*(?:[,;:.\-–—]|$)", re.I)
+
+
 def trailing_answer(text: str) -> str | None:
     """A reply that ends with its answer: "I wouldn't say they do, no.", "They'd cope, yes."
 
@@ -97,8 +111,8 @@ def trailing_answer(text: str) -> str | None:
     answer = fw.NO if m["answer"].lower() in ("no", "nope") else fw.YES
     body = text[: m.start()]
     opposite = _YES_LEAD if answer == fw.NO else _NO_LEAD
-    if _QUALIFIED.search(body) or opposite.match(body):
-        return None
+    if _QUALIFIED.search(body) or opposite.match(body) or _BARE_ANSWER.search(body):
+        return None  # "Expectations, yes. Feedback, no.": two answers, one per part
     return answer
 
 

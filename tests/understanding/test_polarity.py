@@ -40,6 +40,17 @@ CASES: list[tuple[str, str | None]] = [
     # ...unless that sentence opens by limiting it
     ("Yes. Well, some of them.", None),
     ("Not yet, but they will be by spring.", None),
+    # hedged answers are still answers
+    ("I don't think so, it's all voluntary.", "no"),
+    ("Not that I know of.", "no"),
+    ("Probably not - the new screens confused everyone.", "no"),
+    ("I doubt it. They've never been shown.", "no"),
+    ("I'm afraid not.", "no"),
+    ("I think so, the audit last spring was clean.", "yes"),
+    ("Probably, given a quiet afternoon.", "yes"),
+    ("I'd say so.", "yes"),
+    ("Probably, though not the new starters.", None),
+    ("I think so? Not sure.", None),
 ]
 
 
@@ -54,7 +65,11 @@ def test_lead_answer(text: str, expected: str | None) -> None:
         ("I wouldn't say they do, no.", "no"),
         ("They'd muddle through it, yes.", "yes"),
         ("Given a quiet hour and the manual - so yes.", "yes"),
-        ("Only the seniors could, no.", None),  # limited in scope: for the classifier
+        ("Only the seniors could, no.", None),
+        (
+            "On the day shift, yes. On nights, no.",
+            None,
+        ),  # one answer per part: partly  # limited in scope: for the classifier
         ("Is that what you mean? No.", None),
         ("They get a weekly report on it", None),
     ],
