@@ -15,6 +15,7 @@ from app.interview.state import Finding, Quantity
 from app.understanding.dates import find_dates, parse_deadline, restated
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
+    find_quantities,
     is_people_noun,
     parse_change,
     parse_headcount,
@@ -80,13 +81,19 @@ _NAMED_SLOT = {
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
     ),
+    "audience_size": re.compile(
+        r"\b(?:the\s+)?(?:head\s*count|team\s+size|audience\s+size)(?:['’]s|\s+is|\s+was|"
+        r"\s+should\s+be|\s+to|:)?\s*",
+        re.I,
+    ),
     "deadline": re.compile(
         r"\b(?:the\s+)?(?:deadline|due\s+date)(?:['’]s|\s+is|\s+was|\s+should\s+be|"
         r"\s+has\s+moved(?:\s+to)?|\s+moved(?:\s+to)?|:)?\s*",
         re.I,
     ),
 }
-"""A slot named outright ("the target should be 85%", "the deadline moved to June")."""
+"""A slot named outright ("the target should be 85%", "the deadline moved to June", "change
+the head count to 52")."""
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _METRIC_IS = (
@@ -155,24 +162,41 @@ rather than sixty", "fix the headcount: it's 28, not 18"."""
 
 def _counted_people(text: str) -> bool:
     """A number followed, within a word, by people: "a dozen analysts", "200 call handlers",
-    "300 clinicians will" (the people may be the first word after the number or the second)."""
+    "300 clinicians will", "52 new call handlers" (the people may be any of the next three words)."""
     return any(
-        is_people_noun(m.group(1)) or (m.group(2) is not None and is_people_noun(m.group(2)))
+        any(word is not None and is_people_noun(word) for word in m.groups())
         for m in _COUNT_NOUN.finditer(text)
     )
 
 
 _COUNT_NOUN = re.compile(
     r"\b(?:\d[\d,]*|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z-]+)(?:\s+([a-z-]+))?\b",
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z-]+)(?:\s+([a-z-]+))?"
+    r"(?:\s+([a-z-]+))?\b",
     re.I,
 )
 
 
 def _names_a_group(m: re.Match[str]) -> bool:
-    groups = ("all_noun", "all_noun2", "lead_noun", "lead_noun2", "whole_noun", "whole_noun2")
+    if m["all_noun"] and _GROUP_ACTS.fullmatch(m["all_noun"]):
+        return True  # "all 30 need to be signed off": the whole group, whatever it is
+    groups = (
+        "all_noun",
+        "all_noun2",
+        "lead_noun",
+        "lead_noun2",
+        "whole_noun",
+        "whole_noun2",
+        "the_noun",
+        "the_noun2",
+        "the_noun3",
+    )
     nouns = [m[g] for g in groups if m[g]]
     return not nouns or any(is_people_noun(n) or n.lower() == "staff" for n in nouns)
+
+
+_GROUP_ACTS = re.compile(r"need|needs|must|should|will|would|have|has|can|could", re.I)
+"""Modal verbs after "all 30": the group is the subject of what has to happen."""
 
 
 def _stated_people(text: str) -> bool:
@@ -188,14 +212,18 @@ _IN_TOTAL = re.compile(
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
     r"(?:^|[.!?]\s+)(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<lead_noun>[a-z-]+)"
     r"(?:\s+(?P<lead_noun2>[a-z-]+))?|"
+    rf"\b(?:the|our|my)\s+{_COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
+    r"(?:\s+(?P<the_noun2>[a-z-]+))?(?:\s+(?P<the_noun3>[a-z-]+))?)|"
     r"\b(?:(?:whole|entire)\s+[a-z-]+(?:\s+[a-z-]+)?,|(?:audience|headcount|head\s+count|"
     r"team\s+size)\s+(?:is|are|was|:)[^.;!?\d]{0,30}?)\s*(?:(?:about|around|roughly|some)\s+)?"
-    r"\d[\d,]*\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
+    rf"{_COUNT}\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
     re.I,
 )
 """A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
-junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), or
-opening a sentence ("About 70 staff across four sites")."""
+junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), opening
+a sentence ("About 70 staff across four sites"), or counted with "the" or "our", which means
+all of them ("the 25 field engineers share 6 laptops", "none of our 52 new call handlers",
+"the 16 of them"), unlike "six of them" or "three people went on it", a part or a story."""
 
 
 _LEADING_FIGURE = re.compile(
@@ -249,8 +277,20 @@ def named_values(text: str, asked: str | None, today: date) -> list[Finding]:
     return [
         Finding(slot=slot, value=value, raw=text, correction=correction)
         for slot in _NAMED_SLOT
-        if slot != asked and (value := named_value(text, slot, today)) is not None
+        if slot != asked
+        and (value := named_value(text, slot, today)) is not None
+        and (slot != "audience_size" or _a_count(value))
     ]
+
+
+def _a_count(value: Quantity | str) -> bool:
+    """A head count is a whole number of people, not "the headcount is up 10%"."""
+    return (
+        isinstance(value, Quantity)
+        and value.unit is None
+        and value.value > 0
+        and value.value == int(value.value)
+    )
 
 
 def current_value(
@@ -446,13 +486,25 @@ def headcount(text: str) -> Quantity | None:
             _HEADCOUNT_PHRASE.search(clause)
             or _counted_people(clause)
             or _TEAM_RESTATED.search(clause)
+            or _stated_people(clause)
         )
-        if not named or _RATE.search(clause):
+        if not named:
             continue
-        count = parse_headcount(clause)
-        if count is not None and count > 0 and count == int(count):
+        count = parse_headcount(clause, in_passing=True)
+        if count is not None and count > 0 and count == int(count) and not _a_rate(clause, count):
             return Quantity(value=count)
     return None
+
+
+def _a_rate(clause: str, count: float) -> bool:
+    """Whether the count is a throughput ("we train 5 people a month"); a rate elsewhere in
+    the sentence ("all 320 nurses trained ... and falls cut from 12 a month") is not its."""
+    return any(
+        q.value == count and _RATE_AFTER_COUNT.match(clause, q.end) for q in find_quantities(clause)
+    )
+
+
+_RATE_AFTER_COUNT = re.compile(rf"\s+(?:[a-z-]+\s+){{0,3}}?{_RATE.pattern}", re.I)
 
 
 def change(text: str) -> tuple[Quantity, Quantity] | None:

@@ -1007,7 +1007,7 @@ _FUNCTION_WORDS = frozenset(
     that these those it its we our they their them us you your i me my is are was were be
     been being per each every give ideally max maximum minimum min ok okay please thanks
     roughly about around approx approximately odd ish plus more less down up target tops
-    which who where when if would could should might may will shall across between among
+    which who where when if would could should might may will shall must can need needs across between among
     over under above below into onto out off after before during within without than too
     also just only still yet maybe perhaps probably last next past previous first whole
     other same such right already here there once including counting not rather instead"""
@@ -1201,7 +1201,8 @@ _GROUP_CUE = re.compile(
     re.I,
 )
 _NOT_PEOPLE_BEFORE = re.compile(
-    r"\b(?:to|from|by|than|under|below|above|over|towards|reach|hit|down|up)\s*$", re.I
+    r"\b(?:to|from|by|than|under|below|above|over|towards|reach|hit|down|up|wants?|wanted)\s*$",
+    re.I,
 )
 
 
@@ -1215,13 +1216,15 @@ def is_people_noun(word: str) -> bool:
     return word.endswith(("ers", "ors", "ists", "ians", "ees"))
 
 
-def parse_headcount(text: str) -> float | None:
+def parse_headcount(text: str, in_passing: bool = False) -> float | None:
     """How many people: "45 people", "a team of 12", "about 70 of them", "Nine.", "just me".
 
     Money, percentages, durations, ratings and rates ("60 calls a day") are never head
     counts; neither is a number followed by a thing that is not people ("3 sites").
     "two teams of 8" multiplies out, and a breakdown ("4 supervisors and 60 pickers") adds
-    up, because the question was how many people in all.
+    up, because the question was how many people in all. `in_passing` (the count was not
+    asked for) also drops people counted in a story: "we lost 2 people in October", "three
+    people went on it in 2022" tell what happened to some, not how many there are.
     """
     atoms = _merge_ranges(text, list(_scan(text)), plain_to=True)
     candidates: list[tuple[int, float, int]] = []  # (atom index, value, score)
@@ -1232,6 +1235,8 @@ def parse_headcount(text: str) -> float | None:
             continue  # "opening 4 new stores in 2027 and need managers": a year, not people
         m = _UNIT_WORDS.match(text, atom.end)
         words = [w.lower() for w in (m.groups() if m else ()) if w]
+        if in_passing and _in_a_story(text, atom, words):
+            continue
         adjacent = m is not None and m.start(1) - atom.end <= 1
         lo, hi = _window_before(text, atoms, i, width=30)
         if _OF_PEOPLE.match(text, atom.end):
@@ -1302,6 +1307,29 @@ def parse_headcount(text: str) -> float | None:
     if _JUST_ME.search(text):
         return 1.0
     return None
+
+
+def _in_a_story(text: str, atom: _Atom, words: list[str]) -> bool:
+    """People counted as the subject or object of something that happened: "we lost 2
+    people", "three people went on the course". Not "the 16 of them", which is everyone."""
+    if _STORY_BEFORE.search(text, max(0, atom.start - 20), atom.start):
+        return True
+    for i, word in enumerate(words[:2]):
+        if is_people_noun(word):
+            return i + 1 < len(words) and words[i + 1] in _STORY_VERBS
+    return False
+
+
+_STORY_BEFORE = re.compile(
+    r"\b(?:lost|hired|recruited|took\s+on|let\s+go|laid\s+off|sent)\s+"
+    r"(?:(?:about|around|another|some|only|just)\s+)?$",
+    re.I,
+)
+_STORY_VERBS = frozenset(
+    _words(
+        "went did left quit attended joined came took tried completed finished passed failed sat had"
+    )
+)
 
 
 _REPLACES = re.compile(r"\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?", re.I)

@@ -295,3 +295,38 @@ def test_a_precise_restatement_of_the_deadline_wins(text: str, expected: date) -
 def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
     text = "Returns within 14 days are running at 9% and we want them under 5%."
     assert _facts(text, "business_goal") == {"baseline": 9, "target": 5}
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # "the", "our", "all" with a count of people means all of them
+        ("cause_resources", "No - the 14 porters have two radios between them.", 14),
+        ("cause_skill", "Not really. Few of our 36 junior analysts have built a model.", 36),
+        ("cause_information", "Partly - the 9 of them get a weekly email.", 9),
+        ("mandate", "Yes. All 40 must have it done before the audit.", 40),
+        ("target", "Five days. It's the whole finance team, twelve people.", 12),
+        ("impact", "Modest. But it's our 70 cleaners who'd feel it.", 70),
+        # a rate elsewhere in the sentence is not the head count's
+        ("sponsor", "Our MD wants all 90 drivers trained and incidents down from 8 a week.", 90),
+        # the head count named outright
+        ("cause_frequency", "Weekly. Oh, and please change the headcount to 19.", 19),
+    ],
+)
+def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
+    assert _facts(text, asked).get("audience_size") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("cause_resources", "No - the 3 vans are off the road half the time."),
+        ("existing_resources", "A short e-learning module that four people finished in 2023."),
+        ("cause_done_before", "Yes, though we lost 5 people last spring."),
+        ("requested_solution", "Induction for the new starters - we hire 6 people a month."),
+        ("metric", "Cost per hire; recruiters want 20 a month."),
+        ("confirm", "Yes, but the headcount is up 10% since we spoke."),
+    ],
+)
+def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
+    assert "audience_size" not in _facts(text, asked)

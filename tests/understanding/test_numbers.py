@@ -655,6 +655,23 @@ def test_parse_headcount(text: str, expected: float | None) -> None:
         assert result == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "asked", "in_passing"),
+    [
+        ("it's 24 now, we lost 3 people over the summer", 3, 24),
+        ("five people attended the pilot", 5, None),
+        ("we recruited 8 apprentices last year", 8, None),
+        ("We hired the 12 of them in March.", 12, 12),
+        ("all 45 nurses trained by June", 45, 45),
+    ],
+)
+def test_people_in_a_story_are_no_head_count_in_passing(
+    text: str, asked: float | None, in_passing: float | None
+) -> None:
+    assert parse_headcount(text) == asked
+    assert parse_headcount(text, in_passing=True) == in_passing
+
+
 # --- opening messages: facts in passing are read only when explicit -------------------------
 
 OPENINGS: list[tuple[str, tuple[float, float] | None, float | None]] = [
