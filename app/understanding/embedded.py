@@ -21,7 +21,12 @@ from app.understanding.dates import parse_deadline
 from app.understanding.embeddings import Encoder, get_encoder
 from app.understanding.facts import find_facts, headcount, is_correction, named_value
 from app.understanding.frequency import frequency_by_rule
-from app.understanding.numbers import parse_change, parse_headcount, parse_quantity
+from app.understanding.numbers import (
+    parse_change,
+    parse_headcount,
+    parse_quantity,
+    says_a_multiple,
+)
 from app.understanding.polarity import (
     confirm_answer,
     lead_answer,
@@ -33,6 +38,12 @@ _NAMES_TODAY = re.compile(
     r"\b(?:from|currently|current|right\s+now|at\s+the\s+moment|today|at\s+present)\b", re.I
 )
 _WORDS = re.compile(r"[\w']+")
+
+
+def _names_both(text: str) -> bool:
+    """Whether a reply about the target also gives today's value: it names today ("currently
+    9"), or says the target as a multiple of a figure ("halve the 600 we get")."""
+    return _NAMES_TODAY.search(text) is not None or says_a_multiple(text)
 
 
 _REQUEST = re.compile(
@@ -163,7 +174,7 @@ class EmbeddedUnderstanding:
             value = named
         elif name == "baseline" and (pair := parse_change(text)):
             value = pair[0]
-        elif name == "target" and _NAMES_TODAY.search(text) and (pair := parse_change(text)):
+        elif name == "target" and _names_both(text) and (pair := parse_change(text)):
             value = pair[1]  # "we need 12; currently they manage 9": the target is 12
         else:
             value = parse_quantity(text, want="target" if name == "target" else "current")
@@ -174,7 +185,7 @@ class EmbeddedUnderstanding:
     def _extras(self, text: str, asked: str, state: InterviewState, today: date) -> list[Finding]:
         findings = find_facts(text, asked, today)
         pair = parse_change(text) if asked in ("baseline", "target") else None
-        if pair and (asked == "baseline" or _NAMES_TODAY.search(text)):
+        if pair and (asked == "baseline" or _names_both(text)):
             other, value = ("target", pair[1]) if asked == "baseline" else ("baseline", pair[0])
             findings.append(Finding(slot=other, value=value, raw=text))
         if asked == "confirm":

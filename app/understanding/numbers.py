@@ -35,6 +35,7 @@ __all__ = [
     "parse_change",
     "parse_headcount",
     "parse_quantity",
+    "says_a_multiple",
 ]
 
 
@@ -982,8 +983,32 @@ _AFTER_TARGET = re.compile(
     re.I,
 )
 """A target said after its figure: "35 would be great", "4.5 and that's what we're aiming for"."""
-_HALVE = re.compile(r"\b(?:halve|halving|halved|cut\s+(?:it\s+|that\s+|this\s+)?in\s+half)\b", re.I)
-_DOUBLE = re.compile(r"\b(?:double|doubling|doubled)\b", re.I)
+_MULTIPLE = re.compile(
+    r"\b(?:(?P<half>halve[ds]?|halving|cut\s+(?:(?:it|that|this|them)\s+)?in\s+half)|"
+    r"(?P<double>double[ds]?|doubling)|(?P<triple>triple[ds]?|tripling|treble[ds]?|trebling)|"
+    r"(?P<quadruple>quadruple[ds]?|quadrupling))\b(?!-)",
+    re.I,
+)
+"""A target said as a multiple of today's figure: "we want to halve it", "triple that"."""
+_FACTOR = {"half": 0.5, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_MULTIPLE_AHEAD = re.compile(
+    r"(?:^|[.!?;:]\s+|\s[-–—]\s+|\b(?:to|and|so|let['’]s|must|should|will|can|could|we['’]d)\s+)"
+    rf"(?:(?:try\s+and|try\s+to|help\s+(?:us\s+)?)\s+)?{_MULTIPLE.pattern}(?<!d)",
+    re.I,
+)
+"""The multiple said before the figure, as a request ("Halve the missed collections - we get
+600 a month", "we'd double the 40 referrals"), not as history ("sales doubled; now 40")."""
+_MULTIPLE_FROM = re.compile(
+    rf"{_MULTIPLE.pattern}\s+(?:(?:it|that|this|them)\s+)?from\s+"
+    r"(?:(?:the|our|its|their|about|around|roughly)\s+)*$",
+    re.I,
+)
+"""The figure the multiple starts from: "wants write-offs halved from £800k"."""
+_MULTIPLE_BEFORE = re.compile(
+    rf"{_MULTIPLE.pattern}\s+(?:(?:it|that|this|them|the|our|its|their|about|around|roughly)\s+)*$",
+    re.I,
+)
+"""The figure right after the multiple: "halve the 40 errors", "double our 12"."""
 
 
 def _compatible(a: _Atom, b: _Atom) -> bool:
@@ -1112,6 +1137,9 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         window = text[lo:hi]
         if _BY_BEFORE.search(window):
             continue  # "cut it by 20%" is a relative change, not a target value
+        if _MULTIPLE_FROM.search(window) or _MULTIPLE_BEFORE.search(window):
+            base, base_cued = atom, True  # "halve the 40 errors": 40 is what is halved
+            continue
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
         if is_target and target is None and (base is not None or not is_base):
@@ -1132,17 +1160,29 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         )  # "one in five tickets ... get that to one in ten": a share of the same things
     ):
         return _pair(text, base, target)
-    if base is not None and target is None:
-        after = text[base.end :]
-        if _HALVE.search(after):
-            return Quantity(value=base.value, unit=base.unit), Quantity(
-                value=round(base.value / 2, 6), unit=base.unit
-            )
-        if _DOUBLE.search(after):
-            return Quantity(value=base.value, unit=base.unit), Quantity(
-                value=round(base.value * 2, 6), unit=base.unit
-            )
+    if base is not None and target is None and (factor := _multiple_of(text, base)):
+        return Quantity(value=base.value, unit=base.unit), Quantity(
+            value=round(base.value * factor, 6), unit=base.unit
+        )
     return None
+
+
+def _multiple_of(text: str, base: _Atom) -> float | None:
+    """The factor when the target is said as a multiple of today's figure: after it ("it's 40,
+    we want it halved", "about 15 a year; the trustees want us to triple that") or asked for
+    before it ("Halve the missed collections - we get about 600 a month", "Double the 40
+    referrals we get now", "write-offs halved from £800k")."""
+    m = _MULTIPLE.search(text, base.end) or _MULTIPLE_AHEAD.search(text, 0, base.start)
+    if m is None:
+        m = _MULTIPLE_FROM.search(text, max(0, base.start - 40), base.start)
+    if m is None:
+        return None
+    return next(_FACTOR[k] for k, v in m.groupdict().items() if v and k in _FACTOR)
+
+
+def says_a_multiple(text: str) -> bool:
+    """Whether the reply says its target as a multiple ("halve it", "double the 40")."""
+    return _MULTIPLE.search(text) is not None
 
 
 # --- people -----------------------------------------------------------------------------------

@@ -485,6 +485,15 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("NPS is 35, we'd like it at 50", (35, None), (50, None)),
     ("it takes 40 minutes; we want 25", (40, "minutes"), (25, "minutes")),
     ("currently 40, we want to halve it", (40, None), (20, None)),
+    # a target said as a multiple, before or after the figure it multiplies
+    ("Halve the late invoices - there are about 80 a month.", (80, None), (40, None)),
+    ("Let's double the 25 leads we get each week.", (25, "leads"), (50, "leads")),
+    (
+        "Roughly 10 audits a year; the board wants us to triple that.",
+        (10, "audits"),
+        (30, "audits"),
+    ),
+    ("She wants overtime halved from £60k.", (60000, "£"), (30000, "£")),
     ("the goal is 2 days, down from 5 days", (5, "days"), (2, "days")),
     ("4.1 today; 4.6 and that's what we're aiming for", (4.1, None), (4.6, None)),
     # a share of the same things, the target referring back to it
@@ -521,6 +530,9 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("we run 3 depots and want 95% on time", None, None),
     ("I said the target was 95% - it should be 97%.", None, None),
     ("we're at 12, down from 20 last year", None, None),
+    ("Sales doubled last year and we are at 40 now.", None, None),
+    ("We work double shifts, about 40 a week.", None, None),
+    ("We double-check 40 orders a day.", None, None),
     ("Between 40 and 50 people", None, None),
     ("40-50", None, None),
     ("it went from 9am to 5pm", None, None),
