@@ -331,9 +331,11 @@ _SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)
 
 
 _WANT = re.compile(
-    r"\b(?:(?:grow|raise|increase|improve|lift|boost|cut|reduce|lower)(?=\s+[a-z-]+(?:\s+[a-z-]+)?\s+to\s+\d)|"
-    r"want(?:s|ed)?|would\s+like|['’]d\s+like|like\s+to\s+see|need(?:s)?(?:\s+to\s+(?:hit|reach|get\s+to|be\s+at))?|"
+    r"\b(?:(?:grow|raise|increase|improve|lift|boost|cut|reduce|lower)"
+    r"(?=(?:\s+[a-z-]+){1,3}\s+to\s+(?:(?:under|below|over|above|about|around)\s+)?\d)|"
+    r"want(?:s|ed)?|would\s+(?:like|love)|['’]d\s+(?:like|love)|like\s+to\s+see|need(?:s)?(?:\s+to\s+(?:hit|reach|get\s+to|be\s+at))?|"
     r"(?:ha(?:s|ve)\s+to|must)\s+(?:hit|reach|get\s+to|be\s+at)|"
+    r"(?:it|that|this|which)\s+(?:should|ought\s+to|needs\s+to)\s+be(?=\s+(?:at\s+(?:least|most)\s+|at\s+|about\s+|around\s+)?[£$€]?\d)|"
     r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+(?:with|at)|settle\s+for|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to)\b",
     re.I,

@@ -212,7 +212,7 @@ _GROUP_NOUNS = frozenset(
 # --- regexes ---------------------------------------------------------------------------------
 
 _DIGITS = re.compile(
-    r"(?:(?<![\w.,/:])(?<![A-Za-z]-)|(?<=\bsub-))"  # "covid-19" is a name, "sub-3" a number
+    r"(?:(?<![\w.,/:])(?<![A-Za-z]-)|(?<=\b[Ss]ub-))"  # "covid-19" is a name, "Sub-3" a number
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)"
     r"(?:\.\d+)?(?![\d:]|[.,]\d)"
 )
@@ -970,7 +970,7 @@ _AFTER_BASELINE = re.compile(
 )
 _TARGET_CUE = re.compile(
     r"\b(?:target(?:ing|ed)?|want|wants|wanted|wanting|aim|aims|aiming|goal|objective|hope|hoping|"
-    r"like|need|needs|should|ideally|down\s+to|up\s+to|get\s+(?:it|that|this|them)?\s*to|"
+    r"like|love|need|needs|should|ideally|down\s+to|up\s+to|get\s+(?:it|that|this|them)?\s*to|"
     r"reach|hit|achieve|under|below|halve|towards|expect|expecting|plan|planning|good|great)\b"
     r"[^.;!?\d]{0,30}$",
     re.I,

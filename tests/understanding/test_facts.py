@@ -175,6 +175,23 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Fewer falls. We're at 12 a month, down from 20 last year.",
             {"baseline": 12},
         ),
+        # wants said as "would love", "should be", "cut ... to under", "sub-"
+        (
+            "metric",
+            "First-time fix rate. It sits at 64 and we'd love 80.",
+            {"baseline": 64, "target": 80},
+        ),
+        (
+            "impact",
+            "Serious. Our retention rate is 70% when it should be at least 85%.",
+            {"baseline": 70, "target": 85},
+        ),
+        (
+            "business_goal",
+            "Reduce late medication rounds to under 5% within 6 months.",
+            {"target": 5, "deadline": "2027-05-24"},
+        ),
+        ("target", "Sub-5% would be ideal. At the moment 9% are late.", {"baseline": 9}),
         # a correction: the new value wins, the old one is no baseline
         (
             "cause_skill",
@@ -229,6 +246,9 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("cause_resources", "No - it's 2 printers for the whole floor at the moment."),
         ("existing_resources", "Nothing formal; we had 9 complaints last quarter, hence the ask."),
         ("target", "Currently each redelivery costs £4 and we want fewer than 2% failed."),
+        ("impact", "Big. The vans should be 3 years old at most and ours are older."),
+        ("business_goal", "Cut travel costs across the 4 regions to the bone."),
+        ("metric", "Waiting time. I'd love to know the figure."),
     ],
 )
 def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
