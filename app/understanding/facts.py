@@ -404,6 +404,36 @@ _RELATIVE_DEADLINE = re.compile(
     r"^(?:within|in)\b.*\b(?:months?|years?|quarters?)$|\bfrom\s+now$", re.I
 )
 """Counted from today in months or more: "within 30 days" is part of a metric's name."""
+_IN_WEEKS = re.compile(r"^(?:within|in)\b.*\bweeks?$", re.I)
+_READY_BEFORE = re.compile(
+    r"\b(?:in\s+place|ready|done|trained|delivered|live|finished|completed?|sorted|"
+    r"rolled\s+out|up\s+and\s+running|signed\s+off|(?:see|notice|show)\s+(?:(?:a|an|some|"
+    r"real)\s+)?(?:change|difference|improvement|results?|progress))\s+$",
+    re.I,
+)
+"""Weeks counted from today are a deadline only for something to be ready ("in place within
+10 weeks", "expects to see a change in eight weeks"): "answered within 2 weeks" is a metric."""
+_RESCHEDULED = re.compile(
+    r"\b(?:pushed|moved|put|brought|slipped|shifted)\s+(?:(?:back|forward|out)\s+)?to\s+$",
+    re.I,
+)
+"""A date things were moved to: "the go-live's been pushed to the end of June 2027"."""
+_EVENT_DATED = re.compile(
+    r"\b(?:before|ahead\s+of|in\s+time\s+for)\s+(?:the|our|their|my|his|her)\s+"
+    r"(?P<event>[^.;!?,\d]{0,60}?)\s(?:in|on)\s+$",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|went|came|took)\b", re.I)
+
+
+def _dated_event(text: str, start: int) -> bool:
+    """A deadline set by an event that the date then places: "before the inspector comes
+    back in March", "ahead of the audit on 3 May"; not history ("before the merger we
+    handled it in March")."""
+    m = _EVENT_DATED.search(text, max(0, start - 90), start)
+    return m is not None and _PAST.search(m["event"]) is None
+
+
 _DEADLINE_AFTER = re.compile(r"[\s,]*(?:for\s+the\s+|as\s+the\s+)?(?:deadline|due\s+date)\b", re.I)
 _STRUCK = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
 
@@ -432,6 +462,9 @@ def deadline_in_passing(text: str, today: date) -> str | None:
         if (
             _DEADLINE_CUE.search(before)
             or relative
+            or (_IN_WEEKS.search(match.text) and _READY_BEFORE.search(before))
+            or _RESCHEDULED.search(before)
+            or _dated_event(text, match.start)
             or _DEADLINE_AFTER.match(text, match.end)
             or _DATE_NAMED.search(before)
             or _DEADLINE_BACK.match(text, match.end)
@@ -456,13 +489,17 @@ _DEADLINE_BACK = re.compile(
 """The deadline pointing back at a date just said: "the audit is on 30 April, so that's our
 deadline", "go-live is 1 February and they must be ready by then"."""
 _RESTATING = re.compile(
-    r"\b(?:which|that)\s+(?:for\s+(?:us|me)\s+)?(?:is|means)\s+$|\bi\.e\.\s+$", re.I
+    r"\b(?:which|that)\s+(?:for\s+(?:us|me)\s+)?(?:is|means|(?:is|are|starts?|begins?|"
+    r"happens?|falls?|takes?\s+place|kicks?\s+off|goes\s+live|go\s+live|launch(?:es)?|opens?)"
+    r"\s+(?:on|in|at))\s+$|\bi\.e\.\s+$",
+    re.I,
 )
 
 
 def _restates_a_deadline(text: str, start: int) -> bool:
     """ "by the end of fiscal 2027, which for us is June 30, 2027": a date that spells out a
-    deadline given, in the same sentence, in a form no calendar reads."""
+    deadline given, in the same sentence, in a form no calendar reads, or an event named as
+    the deadline ("before the first handovers, which start on 12 April 2027")."""
     sentence = re.split(r"[.;!?]\s", text[:start])[-1]
     restating = _RESTATING.search(sentence)
     return (

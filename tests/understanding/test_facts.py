@@ -259,6 +259,48 @@ def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("asked", "text", "expected"),
     [
+        # weeks from today for something to be ready
+        ("cause_information", "No. The MD wants to see results in six weeks.", "2027-01-05"),
+        (
+            "requested_solution",
+            "A de-escalation workshop, ready within 8 weeks please.",
+            "2027-01-19",
+        ),
+        # an event named as the deadline, then dated
+        (
+            "audience",
+            "The ward clerks. They need it before the new rota, which starts on 1 March 2027.",
+            "2027-03-01",
+        ),
+        (
+            "requested_solution",
+            "First aid for the drivers before the insurer visits in June 2027.",
+            "2027-06-30",
+        ),
+        # a date things were moved to
+        ("target", "90%. And the launch has been moved to May 2027.", "2027-05-31"),
+    ],
+)
+def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None:
+    assert _facts(text, asked).get("deadline") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("metric", "Complaints answered within 3 weeks, from the CRM."),
+        ("business_goal", "We want claims settled in 4 weeks."),
+        ("impact", "Before the merger our team handled it in March and April."),
+        ("existing_resources", "We moved to the new site in 2025; nothing since."),
+    ],
+)
+def test_durations_and_history_are_no_deadline(asked: str, text: str) -> None:
+    assert "deadline" not in _facts(text, asked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
         (
             "business_goal",
             "Fewer errors. Compliance is 81% today and we want 95%.",
