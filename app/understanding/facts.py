@@ -102,11 +102,13 @@ _METRIC_IS = (
     r"(?=[£$€]?\d)"
 )
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%"."""
+_DURATION = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|secs?)\b"
+"""A duration is a level too: "it's 6 days now"."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at)\b|"
-    r"\b\d[\d.,]*\s*(?:%|per\s*cent|percent)?\s+(?:right\s+)?now\b|"
+    rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
     rf"{_METRIC_IS}",
     re.I,
 )
@@ -303,16 +305,18 @@ def current_value(
     "we're at 81 now", "it's 7% now"."""
     for clause in _SENTENCE.split(text):
         cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
-        if not cued or headcount(clause) is not None:
+        if not cued:
+            continue
+        from_cue = _NOW_BEFORE.match(cued.group(0)) is not None
+        if from_cue:  # "costs £35 each, and we're at 4%", "it's 66 staff and we're at 70%"
+            clause = clause[cued.start() :]
+        if headcount(clause) is not None:
             continue
         if stated and (_SUBSET.search(clause) or not _STATED_LEVEL.search(clause)):
             continue
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
-        quantity = None
-        if _NOW_BEFORE.match(cued.group(0)):  # "costs £35 each, and we're at 4%": from the cue
-            quantity = parse_quantity(clause[cued.start() :])
-        level = quantity is not None and _AT_LEVEL.search(cued.group(0)) is not None
-        quantity = quantity or parse_quantity(clause)
+        quantity = parse_quantity(clause)
+        level = from_cue and _AT_LEVEL.search(cued.group(0)) is not None
         if quantity is None or (quantity.unit in _MONEY and not level):
             continue  # "we're at £1.6m" is the metric's level; "it costs £4 now" a cost
         if rates or not _RATE_ONLY.search(clause):
@@ -323,7 +327,7 @@ def current_value(
 _STATED_LEVEL = re.compile(
     r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at)\s+"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|"
-    r"out\s+of\s+\d+)?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
+    rf"out\s+of\s+\d+|{_DURATION})?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
     re.I,
 )
 """A level and nothing else: "we're at 81 now", "it's 7% today", not "it's 3 scanners"."""

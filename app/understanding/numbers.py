@@ -942,7 +942,7 @@ _FROM_BEFORE = re.compile(
     re.I,
 )
 _TO_BETWEEN = re.compile(
-    r"^(?:[^.;!?\d]{0,45}?\b(?:to|towards|into|under|below|above|over)|\s*(?:->|→|-->|=>|—>))\s*"
+    r"^(?:\s*per\s+(?:a\s+)?\d[\d,]*)?(?:[^.;!?\d]{0,45}?\b(?:to|towards|into|under|below|above|over)|\s*(?:->|→|-->|=>|—>))\s*"
     r"(?:(?:just|around|about|roughly|maybe|perhaps|something\s+like|no\s+more\s+than|at\s+most|"
     r"at\s+least|under|below|over|above)\s+)?$",
     re.I,
@@ -1114,6 +1114,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
     its end is the baseline, and the pair exists only if a target follows.
     """
     atoms = _merge_ranges(text, list(_scan(text)), plain_to=False)
+    if (instead := _wanted_instead(text, atoms)) is not None:
+        return instead
     # "I said the target was 95% - it should be 97%" is a correction, not a change
     atoms = [a for i, a in enumerate(atoms) if not _taken_back(text, atoms, i)]
     if not atoms:
@@ -1165,6 +1167,27 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             value=round(base.value * factor, 6), unit=base.unit
         )
     return None
+
+
+def _wanted_instead(text: str, atoms: list[_Atom]) -> tuple[Quantity, Quantity] | None:
+    """A goal set against today's figure: "the goal is quotes out in 2 days instead of 5".
+    Only "instead of", after a want, and not in a correction ("the target is 2, not 5")."""
+    for x, y in zip(atoms, atoms[1:], strict=False):
+        if (
+            _INSTEAD_OF.fullmatch(text, x.end, y.start)
+            and _TARGET_CUE.search(text, max(0, x.start - 60), x.start)
+            and not _CORRECTING.search(text)
+            and _compatible(x, y)
+        ):
+            return _pair(text, y, x)
+    return None
+
+
+_INSTEAD_OF = re.compile(r"\s*,?\s*instead\s+of\s+(?:the\s+|today['’]s\s+|our\s+)?", re.I)
+_CORRECTING = re.compile(
+    r"\b(?:actually|sorry|correction|i\s+meant|i\s+said|(?:i|we)\s+told\s+you|make\s+that)\b",
+    re.I,
+)
 
 
 def _multiple_of(text: str, base: _Atom) -> float | None:

@@ -175,6 +175,13 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Fewer falls. We're at 12 a month, down from 20 last year.",
             {"baseline": 12},
         ),
+        # a duration stated as today's level in a yes/no answer; a level after a head count
+        ("cause_done_before", "Yes, in 2022. It's 9 days now.", {"baseline": 9}),
+        (
+            "target",
+            "Fix two things: it's 14 people, not 12, and we're at 60% now.",
+            {"audience_size": 14, "baseline": 60},
+        ),
         # wants said as "would love", "should be", "cut ... to under", "sub-"
         (
             "metric",
@@ -249,6 +256,7 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("impact", "Big. The vans should be 3 years old at most and ours are older."),
         ("business_goal", "Cut travel costs across the 4 regions to the bone."),
         ("metric", "Waiting time. I'd love to know the figure."),
+        ("cause_done_before", "Yes - it was a 5 days course back then."),
     ],
 )
 def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:

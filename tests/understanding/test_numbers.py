@@ -485,6 +485,9 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("NPS is 35, we'd like it at 50", (35, None), (50, None)),
     ("it takes 40 minutes; we want 25", (40, "minutes"), (25, "minutes")),
     ("currently 40, we want to halve it", (40, None), (20, None)),
+    # a rate per thousand between the two ends; a goal set "instead of" today's figure
+    ("cut falls from 3.1 per 1,000 bed days to 2", (3.1, None), (2, None)),
+    ("the aim is to answer in 2 days instead of 4", (4, "days"), (2, "days")),
     # a target said as a multiple, before or after the figure it multiplies
     ("Halve the late invoices - there are about 80 a month.", (80, None), (40, None)),
     ("Let's double the 25 leads we get each week.", (25, "leads"), (50, "leads")),
@@ -531,6 +534,7 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("I said the target was 95% - it should be 97%.", None, None),
     ("we're at 12, down from 20 last year", None, None),
     ("Sales doubled last year and we are at 40 now.", None, None),
+    ("Sorry, the target is 2 days instead of 4.", None, None),
     ("We work double shifts, about 40 a week.", None, None),
     ("We double-check 40 orders a day.", None, None),
     ("Between 40 and 50 people", None, None),
