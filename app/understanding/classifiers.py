@@ -131,7 +131,12 @@ class LinearClassifier:
     def predict_text(
         self, task: str, embedding: np.ndarray, text: str, slot: str | None = None
     ) -> tuple[str, float]:
-        """`predict(task_input(...))` without building the word-feature vector.
+        return _best(self.scores_text(task, embedding, text, slot))
+
+    def scores_text(
+        self, task: str, embedding: np.ndarray, text: str, slot: str | None = None
+    ) -> dict[str, float]:
+        """`scores(task_input(...))` without building the word-feature vector.
 
         The word n-grams are thousands of columns of which a reply sets a handful, so their
         part of the first product is a sum of a few weight rows. Besides being cheaper, it
@@ -147,7 +152,7 @@ class LinearClassifier:
             out = out + WORD_FEATURE_SCALE * first[len(dense) + np.array(rows)].sum(axis=0)
         if self.hidden_weights is not None and self.hidden_bias is not None:
             out = _vector_times(np.maximum(out + self.hidden_bias, 0), self.weights)
-        return _best(self._softmax(out + self.bias))
+        return self._softmax(out + self.bias)
 
     def _softmax(self, logits: np.ndarray) -> dict[str, float]:
         logits = logits - logits.max()

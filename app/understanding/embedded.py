@@ -99,6 +99,10 @@ class EmbeddedUnderstanding:
         model = clf.load_classifiers()[task]
         return model.predict_text(task, self._embed(text), text, slot)
 
+    def classify_scores(self, task: str, text: str, slot: str | None = None) -> dict[str, float]:
+        model = clf.load_classifiers()[task]
+        return model.scores_text(task, self._embed(text), text, slot)
+
     # --- the asked slot -------------------------------------------------------------------
 
     def interpret(self, text: str, state: InterviewState, today: date) -> Interpretation:
@@ -108,7 +112,8 @@ class EmbeddedUnderstanding:
         if not text:
             return Interpretation(act="vague", text=text)
 
-        act, _ = self.classify("act", text, slot.name)
+        act_scores = self.classify_scores("act", text, slot.name)
+        act = max(act_scores, key=act_scores.__getitem__)
         if act == "question" and slot.name == "requested_solution" and _REQUEST.search(text):
             act = "answer"  # "Could you book Excel training for my clerks?" asks for the thing
         if act == "question":
@@ -117,7 +122,9 @@ class EmbeddedUnderstanding:
         finding = self._read_slot(slot, text, today, act)
         findings = [finding] if finding is not None else []
         if finding is None and act == "answer":
-            act = "vague"
+            # Nothing usable after all: of the two ways not to answer, the likelier one
+            # ("I'd have to ask the ward manager" is unknown, "it's complicated" vague).
+            act = "unknown" if act_scores["unknown"] > act_scores["vague"] else "vague"
         elif finding is not None and slot.kind != "text":
             act = "answer"  # a parsed number, date or yes/no is an answer, however it was worded
         findings += [
