@@ -76,7 +76,7 @@ _NAMED_SLOT = {
         re.I,
     ),
     "target": re.compile(
-        r"\b(?:the\s+)?(?:target\b|(?:goal|aim)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
+        r"\b(?:the\s+)?(?:target\b|(?:goal|aim|standard)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
         r"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b)))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
@@ -326,11 +326,12 @@ def current_value(
 
 _STATED_LEVEL = re.compile(
     r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at)\s+"
-    r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|"
-    rf"out\s+of\s+\d+|{_DURATION})?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
+    r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
+    rf"(?:\s+[a-z-]+)?|out\s+of\s+\d+|{_DURATION})?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
     re.I,
 )
-"""A level and nothing else: "we're at 81 now", "it's 7% today", not "it's 3 scanners"."""
+"""A level and nothing else: "we're at 81 now", "it's 7% today", "we're at 14% returns", not
+"it's 3 scanners"."""
 _SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)
 
 
@@ -609,7 +610,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
     taken = {f.slot for f in findings}
 
-    if (asked in _IN_PASSING or kind == "yes_no") and "baseline" not in taken:
+    if (asked in _IN_PASSING or kind == "yes_no" or correction) and "baseline" not in taken:
         now = current_value(
             text,
             rates=asked != "impact",

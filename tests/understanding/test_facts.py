@@ -182,6 +182,17 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Fix two things: it's 14 people, not 12, and we're at 60% now.",
             {"audience_size": 14, "baseline": 60},
         ),
+        # a standard to meet is the target; a level corrected while answering anything
+        (
+            "desired_behavior",
+            "Answer the phone within 3 rings. The standard is 90% and we miss it.",
+            {"target": 90},
+        ),
+        (
+            "cause_incentives",
+            "Nobody cares either way. Correction though: we're at 11% errors, not 8%.",
+            {"baseline": 11},
+        ),
         # wants said as "would love", "should be", "cut ... to under", "sub-"
         (
             "metric",
@@ -256,6 +267,8 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("impact", "Big. The vans should be 3 years old at most and ours are older."),
         ("business_goal", "Cut travel costs across the 4 regions to the bone."),
         ("metric", "Waiting time. I'd love to know the figure."),
+        ("business_goal", "Meet the 4-hour A&E standard for more patients."),
+        ("cause_incentives", "Nobody checks. It's 2 managers for 9 sites at the moment."),
         ("cause_done_before", "Yes - it was a 5 days course back then."),
     ],
 )
@@ -400,3 +413,21 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
     assert "audience_size" not in _facts(text, asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "baseline"),
+    [
+        ("Halve the no-shows - there are about 120 a month.", 60, 120),
+        ("Let's double the 15 referrals we get each quarter.", 30, 15),
+        ("95%. Right now it's 88%.", 95, 88),
+    ],
+)
+def test_a_target_said_as_a_multiple_also_gives_today(
+    text: str, target: float, baseline: float
+) -> None:
+    understanding = EmbeddedUnderstanding(encoder=None)
+    found = understanding._read_number("target", text)
+    assert found is not None and found.value.value == target
+    extras = understanding._extras(text, "target", InterviewState(asking="target"), TODAY)
+    assert [f.value.value for f in extras if f.slot == "baseline"][:1] == [baseline]
