@@ -31,6 +31,7 @@ from app.understanding.polarity import (
     confirm_answer,
     lead_answer,
     mixed_answer,
+    plain_affirmative,
     trailing_answer,
 )
 
@@ -145,7 +146,12 @@ class EmbeddedUnderstanding:
             if name == "confirm":
                 label = confirm_answer(text)
             else:
-                label = mixed_answer(text) or lead_answer(text) or trailing_answer(text)
+                label = (
+                    mixed_answer(text)
+                    or lead_answer(text)
+                    or trailing_answer(text)
+                    or plain_affirmative(text)
+                )
             if label is None:
                 label, _ = self.classify("yes_no", text, name)
             if label in (fw.YES, fw.NO, fw.PARTLY):

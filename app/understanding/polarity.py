@@ -167,3 +167,27 @@ def mixed_answer(text: str) -> str | None:
     "A bit of both", "Fifty-fifty", "Mixed bag, honestly". A sentence embedding reads the
     first word of "yes and no" as the answer."""
     return fw.PARTLY if _MIXED.match(text.strip()) else None
+
+
+_AFFIRMATIVE = re.compile(
+    r"^\W*(?:they|she|he|we|everyone|everybody|all\s+of\s+them|the\s+(?:team|staff))\s+"
+    r"(?:have|has|['’]ve\s+got|know|knows|can|could)\b(?!\s+to\b)",
+    re.I,
+)
+_NOT_PLAIN = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|hardly|barely|without|"
+    r"if|unless|only|when|too|but|though|although|except|until|yet|problem|issue|struggle|"
+    r"mess|slow|old|broken|crash\w*|hard|difficult|tricky)\b|n['’]?t\b|\?",
+    re.I,
+)
+
+
+def plain_affirmative(text: str) -> str | None:
+    """fw.YES for a plain statement that they have, know or can do the thing: "They have
+    laptops and a template.", "She knows the rota is her job." Only with nothing that could
+    turn it: no negation, condition, contrast or problem word ("they have the manuals, they
+    don't have the hours" is partly; "they have to re-key it all" is an obligation)."""
+    text = text.strip()
+    if _AFFIRMATIVE.match(text) and not _NOT_PLAIN.search(text) and not _QUALIFIED.search(text):
+        return fw.YES
+    return None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.understanding.polarity import confirm_answer, lead_answer, mixed_answer, trailing_answer
+from app.understanding.polarity import (
+    confirm_answer,
+    lead_answer,
+    mixed_answer,
+    plain_affirmative,
+    trailing_answer,
+)
 
 CASES: list[tuple[str, str | None]] = [
     ("Honestly, no. They're superb technicians but they aren't suited to it.", "no"),
@@ -113,3 +119,22 @@ def test_confirm_answer(text: str, expected: str | None) -> None:
 )
 def test_mixed_answer(text: str, expected: str | None) -> None:
     assert mixed_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They have scanners, a checklist and a quiet room.", "yes"),
+        ("She knows exactly what the standard is.", "yes"),
+        ("They can all do it in their sleep.", "yes"),
+        ("They've got the manuals, they don't have the hours.", None),
+        ("They have to re-key everything into two systems.", None),
+        ("They have an old system that crashes daily.", None),
+        ("They could if someone showed them.", None),
+        ("They have too much on.", None),
+        ("They know the rule but never see their own numbers.", None),
+        ("They have the kit?", None),
+    ],
+)
+def test_plain_affirmative(text: str, expected: str | None) -> None:
+    assert plain_affirmative(text) == expected
