@@ -29,9 +29,12 @@ _NO = re.compile(
     r"^\W*(no|nope|nah|not really|not at all|never|none|nobody|no one|nothing)\b", re.I
 )
 _NEGATION = re.compile(
-    r"\b(not|no|never|n't|dont|cant|wont|isnt|arent|doesnt|didnt|nobody|nothing|none|neither|nor|hardly|barely|without)\b",
+    r"\b(not|no|never|dont|cant|wont|isnt|arent|doesnt|didnt|nobody|nothing|none|neither|nor|hardly|barely|without)\b"
+    r"|n['’]t\b",
     re.I,
 )
+"""A word boundary before "n't" never matches inside "don't", so the contraction has its own
+branch."""
 _HEDGE = re.compile(
     r"\b(mostly|partly|partially|some|sometimes|kind of|sort of|somewhat|not always|not all|half|most|usually|generally|in theory|on paper|apart from|except|although|though|but|however|mixed|depends)\b",
     re.I,
