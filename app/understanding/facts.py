@@ -314,6 +314,8 @@ def current_value(
             continue
         if stated and (_SUBSET.search(clause) or not _STATED_LEVEL.search(clause)):
             continue
+        if cued.group(0)[0].isdigit():  # "were 15 a month back then and they're 45 now": 45
+            clause = clause[cued.start() - (clause[cued.start() - 1 : cued.start()] in _MONEY) :]
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = parse_quantity(clause)
         level = from_cue and _AT_LEVEL.search(cued.group(0)) is not None

@@ -965,6 +965,13 @@ _BASELINE_CUE = re.compile(
     r"taking|averages?|averaging|spends?|lose|losing)\b[^.;!?\d]{0,25}$",
     re.I,
 )
+_PAST_CUE = re.compile(r"\b(?:was|were|took|had|used\s+to\s+be)\b[^.;!?\d]{0,25}$", re.I)
+_PRESENT_CUE = re.compile(
+    r"\b(?:currently|now|at\s+the\s+moment|at\s+present|right\s+now|today|presently)\b"
+    r"[^.;!?\d]{0,25}$",
+    re.I,
+)
+"""A figure cued in the past tense is today's level only until one cued as today follows."""
 _AFTER_BASELINE = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:now|currently|at\s+the\s+moment|today)\b", re.I
 )
@@ -1133,6 +1140,7 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
     # cue words: "is 14% ... want 6%", "currently 22, target 35", "target 35, now 22"
     base: _Atom | None = None
     base_cued = False  # an uncued first number is only a stand-in for a cued one
+    base_past = False  # "were 15 a month back then and they're 45 now": today's figure wins
     target: _Atom | None = None
     for i, atom in enumerate(atoms):
         lo, hi = _window_before(text, atoms, i, width=60)
@@ -1144,10 +1152,12 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             continue
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
+        present = bool(_PRESENT_CUE.search(window) or _AFTER_STRONG.match(text, atom.end))
         if is_target and target is None and (base is not None or not is_base):
             target = atom
-        elif is_base and (base is None or not base_cued):
+        elif is_base and (base is None or not base_cued or (base_past and present)):
             base, base_cued = atom, True  # "the first 90 days is running at 28%": 28
+            base_past = not present and bool(_PAST_CUE.search(window))
         elif base is None and target is None and _noun_after(text, atom) is None:
             period = _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi)
             base = None if atom.unit in _TIME_UNITS and period else atom

@@ -488,6 +488,10 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     # a rate per thousand between the two ends; a goal set "instead of" today's figure
     ("cut falls from 3.1 per 1,000 bed days to 2", (3.1, None), (2, None)),
     ("the aim is to answer in 2 days instead of 4", (4, "days"), (2, "days")),
+    # a figure cued in the past yields to one cued as today; alone, it stays the start
+    ("Scrap was 8% last year and it's 12% now; we want 5%.", (12, "%"), (5, "%")),
+    ("It was 40 last year and now we're at 55, we want 70.", (55, None), (70, None)),
+    ("Scrap was 8% last year; we want 5%.", (8, "%"), (5, "%")),
     # a target said as a multiple, before or after the figure it multiplies
     ("Halve the late invoices - there are about 80 a month.", (80, None), (40, None)),
     ("Let's double the 25 leads we get each week.", (25, "leads"), (50, "leads")),
