@@ -972,6 +972,9 @@ _PRESENT_CUE = re.compile(
     re.I,
 )
 """A figure cued in the past tense is today's level only until one cued as today follows."""
+_DESCRIBES_SOMEONE = re.compile(r"\b(?:who|whom|whose)\b[^.;!?\d]{0,30}$", re.I)
+"""A figure in a description of people ("anyone who looks under 25", "patients whose stay
+is over 7 days") says whom the metric counts, not its level."""
 _AFTER_BASELINE = re.compile(
     r"^\s*(?:[a-z]+\s+){0,3}?(?:now|currently|at\s+the\s+moment|today)\b", re.I
 )
@@ -1150,6 +1153,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         if _MULTIPLE_FROM.search(window) or _MULTIPLE_BEFORE.search(window):
             base, base_cued = atom, True  # "halve the 40 errors": 40 is what is halved
             continue
+        if _DESCRIBES_SOMEONE.search(window):
+            continue  # "anyone who looks under 25": whom the metric counts
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
         present = bool(_PRESENT_CUE.search(window) or _AFTER_STRONG.match(text, atom.end))

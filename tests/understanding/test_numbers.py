@@ -492,6 +492,9 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Scrap was 8% last year and it's 12% now; we want 5%.", (12, "%"), (5, "%")),
     ("It was 40 last year and now we're at 55, we want 70.", (55, None), (70, None)),
     ("Scrap was 8% last year; we want 5%.", (8, "%"), (5, "%")),
+    # a figure describing whom the metric counts is neither end
+    ("Card anyone who looks under 21. We refuse 40% of sales and want 10%.", (40, "%"), (10, "%")),
+    ("Count patients whose stay is over 7 days; we want fewer than 10.", None, None),
     # a target said as a multiple, before or after the figure it multiplies
     ("Halve the late invoices - there are about 80 a month.", (80, None), (40, None)),
     ("Let's double the 25 leads we get each week.", (25, "leads"), (50, "leads")),
