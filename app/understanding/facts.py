@@ -104,12 +104,24 @@ _METRIC_IS = (
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%"."""
 _DURATION = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|secs?)\b"
 """A duration is a level too: "it's 6 days now"."""
+_PERFORMING = (
+    r"\b(?:we|they)\s+(?:(?:only|still|usually|normally|typically|just)\s+)?"
+    r"(?!(?:want|need|expect|aim|hope|plan|target|would|should|could|must|will|can|might|may|"
+    r"had|did|got|lost|made|saw|was|were|spent|kept|paid|used)\b)(?![a-z]+ed\b)[a-z]+\s+"
+    r"(?:(?:that|it)\s+)?(?:(?:about|around|roughly|only|just|nearly|almost|under|over)\s+)?"
+    r"(?=\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\b)|"
+    r"\b(?:we|they)(?:['’]re|\s+are)\s+(?:doing|averaging|taking|making)\s+"
+    r"(?:(?:about|around|roughly|only|just)\s+)?(?=[£$€]\d)"
+)
+"""A level as what they do, in the present tense: "we manage that 82% of the time", "we fail
+about 30% of test purchases", "we're doing £32 a head"; not a want ("we need 95% of"), nor
+history ("we lost 30% of")."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at)\b|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
-    rf"{_METRIC_IS}",
+    rf"{_METRIC_IS}|{_PERFORMING}",
     re.I,
 )
 _RECENTLY = re.compile(
@@ -119,14 +131,15 @@ _RECENTLY = re.compile(
 """Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
-    r"(?:we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|cur+ent?ly|averag|"
-    r"rate|score|percentage|ratio|accuracy|compliance)",
+    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|"
+    r"cur+ent?ly|averag|rate|score|percentage|ratio|accuracy|compliance)",
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
 _AT_LEVEL = re.compile(r"\sat$", re.I)
 """A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
 before "£4 a drop" may name a cost."""
+_DOING = re.compile(_PERFORMING, re.I)
 _MONEY = frozenset({"£", "$", "€"})
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
@@ -310,6 +323,10 @@ def current_value(
         from_cue = _NOW_BEFORE.match(cued.group(0)) is not None
         if from_cue:  # "costs £35 each, and we're at 4%", "it's 66 staff and we're at 70%"
             clause = clause[cued.start() :]
+        doing = from_cue and _DOING.match(clause) is not None
+        # "we manage that 82% of the time and the standard is 95%": 82, not the standard
+        if doing and (end := _CLAUSE_END.search(clause)):
+            clause = clause[: end.start()]
         if headcount(clause) is not None:
             continue
         if stated and (_SUBSET.search(clause) or not _STATED_LEVEL.search(clause)):
@@ -318,7 +335,7 @@ def current_value(
             clause = clause[cued.start() - (clause[cued.start() - 1 : cued.start()] in _MONEY) :]
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = parse_quantity(clause)
-        level = from_cue and _AT_LEVEL.search(cued.group(0)) is not None
+        level = doing or (from_cue and _AT_LEVEL.search(cued.group(0)) is not None)
         if quantity is None or (quantity.unit in _MONEY and not level):
             continue  # "we're at £1.6m" is the metric's level; "it costs £4 now" a cost
         if rates or not _RATE_ONLY.search(clause):

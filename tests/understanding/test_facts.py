@@ -165,6 +165,22 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Yes, years ago. Accuracy was 97% back then; it's 88% now.",
             {"baseline": 88},
         ),
+        # a level as what they do in the present tense, in a share or in money
+        (
+            "desired_behavior",
+            "Answer the phone by the third ring. We do that 64% of the time and the target is 90%.",
+            {"baseline": 64, "target": 90},
+        ),
+        (
+            "business_goal",
+            "Fewer missed collections. We miss about 12% of collection slots.",
+            {"baseline": 12},
+        ),
+        (
+            "requested_solution",
+            "Upselling training. They're averaging £18 a transaction right now.",
+            {"baseline": 18},
+        ),
         # the figure said with "now", not an earlier one in the same clause
         (
             "business_goal",
@@ -340,6 +356,21 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
     asked: str, text: str, expected: dict[str, object]
 ) -> None:
     assert _facts(text, asked) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("metric", "We need 95% of calls answered in a minute."),
+        ("business_goal", "We lost 30% of new starters in 2023."),
+        ("business_goal", "We pay £4 a drop at the moment."),
+        ("business_goal", "We'd want 80% of staff on board."),
+        ("desired_behavior", "They should check 100% of pallets."),
+        ("requested_solution", "We're spending £40 a head on agency cover."),
+    ],
+)
+def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:
+    assert "baseline" not in _facts(text, asked)
 
 
 @pytest.mark.parametrize(
