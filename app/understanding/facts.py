@@ -403,6 +403,30 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     return None
 
 
+_AGAINST = re.compile(
+    r"[\d%]\s*(?:[a-z-]+\s+){0,2}against\s+(?:the|a|an|our|their)\s+"
+    r"(?P<required>(?:required|expected|agreed|contracted|promised|minimum)\s+)?"
+    r"(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|per\s*cent|percent))?)"
+    r"(?P<after>(?:\s+[a-z'’-]+){0,4})",
+    re.I,
+)
+_EXPECTED_BY = re.compile(
+    r"\b(?:expects?|expected|requires?|required|wants?|asks?\s+for|demands?|sets?|set|"
+    r"needs?|is\s+the\s+(?:target|standard|minimum))\b",
+    re.I,
+)
+
+
+def benchmark_value(text: str) -> Quantity | None:
+    """A level measured against the figure someone expects, which is the target: "72%
+    compliance against the 95% the assessors expect", "4.1 against the required 4.5"; not
+    against any figure ("40% against the 60% national average" is a comparison)."""
+    for m in _AGAINST.finditer(text):
+        if m["required"] or _EXPECTED_BY.search(m["after"]):
+            return parse_quantity(m["figure"])
+    return None
+
+
 _DEADLINE_ONLY = re.compile(r"(?:it\s+)?(?:by|before|in)\s+.*", re.I)
 
 
@@ -640,7 +664,9 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")
     if asked != "target" and asked != "audience_size" and "target" not in taken:
-        wanted = wanted_value(text, strict=asked not in _IN_PASSING | {"baseline"})
+        wanted = wanted_value(text, strict=asked not in _IN_PASSING | {"baseline"}) or (
+            benchmark_value(text) if asked in _IN_PASSING | {"baseline"} else None
+        )
         if wanted is not None:
             findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))
 

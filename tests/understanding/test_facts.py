@@ -181,6 +181,17 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Upselling training. They're averaging £18 a transaction right now.",
             {"baseline": 18},
         ),
+        # a level against the figure someone expects: that figure is the target
+        (
+            "business_goal",
+            "Satisfaction is 3.9 against the 4.5 the commissioners want.",
+            {"target": 4.5},
+        ),
+        (
+            "metric",
+            "Audit pass rate - we're at 81% against the required 90%.",
+            {"baseline": 81, "target": 90},
+        ),
         # the figure said with "now", not an earlier one in the same clause
         (
             "business_goal",
@@ -371,6 +382,18 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
 )
 def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:
     assert "baseline" not in _facts(text, asked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("desired_behavior", "We're at 40% against the 60% national average."),
+        ("impact", "We're at 50% against the 70% we had in 2022."),
+        ("business_goal", "We're up against the 3 big chains."),
+    ],
+)
+def test_a_comparison_is_not_a_target(asked: str, text: str) -> None:
+    assert "target" not in _facts(text, asked)
 
 
 @pytest.mark.parametrize(
