@@ -19,7 +19,13 @@ from app.interview.state import Act, Finding, Interpretation, InterviewState, Qu
 from app.understanding import classifiers as clf
 from app.understanding.dates import parse_deadline
 from app.understanding.embeddings import Encoder, get_encoder
-from app.understanding.facts import find_facts, headcount, is_correction, named_value
+from app.understanding.facts import (
+    find_facts,
+    headcount,
+    is_correction,
+    leading_answer,
+    named_value,
+)
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
     parse_change,
@@ -185,6 +191,8 @@ class EmbeddedUnderstanding:
             named := named_value(text, name, date.min), Quantity
         ):
             value = named
+        elif name == "target" and (lead := leading_answer(text)) is not None:
+            value = lead  # "85%, and I need to fix two things": not the "two" after "need"
         elif name == "baseline" and (pair := parse_change(text)):
             value = pair[0]
         elif name == "target" and _names_both(text) and (pair := parse_change(text)):

@@ -247,6 +247,23 @@ _LEADING_FIGURE = re.compile(
 )
 
 
+_BARE_ANSWER = re.compile(
+    r"\s*(?:(?:about|around|roughly|maybe)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)",
+    re.I,
+)
+
+
+def leading_answer(text: str) -> Quantity | None:
+    """The figure a reply opens with, standing alone, answers the number asked ("85%, and I
+    need to fix two things: ..."); unless a want later names another ("80. We want 95."),
+    or the figure has a word after it ("80 today. We want 95." is today's level)."""
+    m = _BARE_ANSWER.match(text)
+    if m is None or wanted_value(text[m.end() :]) is not None:
+        return None
+    return parse_quantity(m["figure"])
+
+
 _REPORTED = re.compile(
     r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you|put\s+down)\s+(?:that\s+)?$", re.I
 )

@@ -491,3 +491,20 @@ def test_a_target_said_as_a_multiple_also_gives_today(
     assert found is not None and found.value.value == target
     extras = understanding._extras(text, "target", InterviewState(asking="target"), TODAY)
     assert [f.value.value for f in extras if f.slot == "baseline"][:1] == [baseline]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the figure the reply opens with, standing alone, answers the question
+        ("90, and the team's bigger than I said: 40 people, not 30.", 90),
+        ("About 70%; oh, and we need to book two rooms.", 70),
+        ("£2,500, give or take.", 2500),
+        # not when a word follows it, nor a decimal point
+        ("80 today. We want 95.", 95),
+        ("3.5 days", 3.5),
+    ],
+)
+def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
+    found = EmbeddedUnderstanding(encoder=None)._read_number("target", text)
+    assert found is not None and found.value.value == target
