@@ -140,6 +140,7 @@ _AT_LEVEL = re.compile(r"\sat$", re.I)
 """A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
 before "£4 a drop" may name a cost."""
 _DOING = re.compile(_PERFORMING, re.I)
+_WITHIN = re.compile(r"\b(?:within|in|under|inside)\s+$", re.I)
 _MONEY = frozenset({"£", "$", "€"})
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
@@ -348,7 +349,9 @@ def current_value(
             continue
         if stated and (_SUBSET.search(clause) or not _STATED_LEVEL.search(clause)):
             continue
-        if cued.group(0)[0].isdigit():  # "were 15 a month back then and they're 45 now": 45
+        if cued.group(0)[0].isdigit() and not _WITHIN.search(clause, 0, cued.start()):
+            # "were 15 a month back then and they're 45 now": 45; but in "68% are seen
+            # within 18 weeks now" the weeks belong to the metric's name, and "now" to 68%
             clause = clause[cued.start() - (clause[cued.start() - 1 : cued.start()] in _MONEY) :]
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = parse_quantity(clause)

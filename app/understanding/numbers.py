@@ -1153,8 +1153,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         if _MULTIPLE_FROM.search(window) or _MULTIPLE_BEFORE.search(window):
             base, base_cued = atom, True  # "halve the 40 errors": 40 is what is halved
             continue
-        if _DESCRIBES_SOMEONE.search(window):
-            continue  # "anyone who looks under 25": whom the metric counts
+        if _DESCRIBES_SOMEONE.search(window) or _window_of_share(text, atoms, i):
+            continue  # "anyone who looks under 25", "68% within 18 weeks": what is counted
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
         present = bool(_PRESENT_CUE.search(window) or _AFTER_STRONG.match(text, atom.end))
@@ -1182,6 +1182,18 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             value=round(base.value * factor, 6), unit=base.unit
         )
     return None
+
+
+def _window_of_share(text: str, atoms: list[_Atom], i: int) -> bool:
+    """A time after "within" or "in" that follows a share in the same sentence is the share's
+    window ("68% are treated within 18 weeks now"): the share is the level, not the weeks."""
+    atom = atoms[i]
+    if atom.unit not in _TIME_UNITS or not _PERIOD_BEFORE.search(
+        text, max(0, atom.start - 20), atom.start
+    ):
+        return False
+    start = _sentence_start(text, 0, atom.start)
+    return any(a.unit == "%" and start <= a.start for a in atoms[:i])
 
 
 def _wanted_instead(text: str, atoms: list[_Atom]) -> tuple[Quantity, Quantity] | None:

@@ -192,6 +192,13 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Audit pass rate - we're at 81% against the required 90%.",
             {"baseline": 81, "target": 90},
         ),
+        # a share "within" a time: the share is today's level
+        ("business_goal", "Faster repairs. 55% are fixed within 3 days now.", {"baseline": 55}),
+        (
+            "business_goal",
+            "Meet the 2-day standard. 82% are answered within 2 days now; the standard is 90%.",
+            {"baseline": 82, "target": 90},
+        ),
         # the figure said with "now", not an earlier one in the same clause
         (
             "business_goal",

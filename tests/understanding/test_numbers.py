@@ -495,6 +495,10 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     # a figure describing whom the metric counts is neither end
     ("Card anyone who looks under 21. We refuse 40% of sales and want 10%.", (40, "%"), (10, "%")),
     ("Count patients whose stay is over 7 days; we want fewer than 10.", None, None),
+    # the time after "within" a share is the share's window; alone, it is the level
+    ("82% are answered within 2 days now; we want 95%.", (82, "%"), (95, "%")),
+    ("We reply within 3 days now and want 1 day.", (3, "days"), (1, "days")),
+    ("Get the 2-day standard right. 82% are answered within 2 days now.", None, None),
     # a target said as a multiple, before or after the figure it multiplies
     ("Halve the late invoices - there are about 80 a month.", (80, None), (40, None)),
     ("Let's double the 25 leads we get each week.", (25, "leads"), (50, "leads")),
