@@ -199,7 +199,7 @@ _NOT_PEOPLE_ER = frozenset(
         "transfers offers answers chapters papers matters others hours years layers quarters "
         "meters metres litres liters dollars markers printers monitors servers_ folders "
         "passengers callers visitors scanners trailers chargers stickers routers lockers "
-        "trolleys containers"
+        "trolleys"
     )
 )
 _GROUP_NOUNS = frozenset(
