@@ -248,7 +248,7 @@ _LEADING_FIGURE = re.compile(
 )
 
 
-_BARE_ANSWER = re.compile(
+_STANDALONE_FIGURE = re.compile(
     r"\s*(?:(?:about|around|roughly|maybe)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
     r"(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)",
     re.I,
@@ -259,7 +259,7 @@ def leading_answer(text: str) -> Quantity | None:
     """The figure a reply opens with, standing alone, answers the number asked ("85%, and I
     need to fix two things: ..."); unless a want later names another ("80. We want 95."),
     or the figure has a word after it ("80 today. We want 95." is today's level)."""
-    m = _BARE_ANSWER.match(text)
+    m = _STANDALONE_FIGURE.match(text)
     if m is None or wanted_value(text[m.end() :]) is not None:
         return None
     return parse_quantity(m["figure"])
@@ -318,12 +318,12 @@ def named_values(text: str, asked: str | None, today: date) -> list[Finding]:
 
 def _a_count(value: Quantity | str) -> bool:
     """A head count is a whole number of people, not "the headcount is up 10%"."""
-    return (
-        isinstance(value, Quantity)
-        and value.unit is None
-        and value.value > 0
-        and value.value == int(value.value)
-    )
+    return isinstance(value, Quantity) and value.unit is None and _whole(value.value)
+
+
+def _whole(count: float) -> bool:
+    """A number of people: positive and whole."""
+    return count > 0 and count == int(count)
 
 
 def current_value(
@@ -568,7 +568,7 @@ def _restates_a_deadline(text: str, start: int) -> bool:
     """ "by the end of fiscal 2027, which for us is June 30, 2027": a date that spells out a
     deadline given, in the same sentence, in a form no calendar reads, or an event named as
     the deadline ("before the first handovers, which start on 12 April 2027")."""
-    sentence = re.split(r"[.;!?]\s", text[:start])[-1]
+    sentence = _FULL_STOP.split(text[:start])[-1]
     restating = _RESTATING.search(sentence)
     return (
         restating is not None and _DEADLINE_CUE.search(sentence, 0, restating.start()) is not None
@@ -598,7 +598,7 @@ def headcount(text: str) -> Quantity | None:
         if not named:
             continue
         count = parse_headcount(clause, in_passing=True)
-        if count is not None and count > 0 and count == int(count) and not _a_rate(clause, count):
+        if count is not None and _whole(count) and not _a_rate(clause, count):
             return Quantity(value=count)
     return None
 
