@@ -239,7 +239,8 @@ class EmbeddedUnderstanding:
                 ).strip()
                 if value:
                     found.append(Finding(slot=slot, value=value, raw=text, correction=True))
-        if not found and is_correction(text) and (count := headcount(text)):
+        counted = any(f.slot == "audience_size" for f in found)  # "we're 65, not 56" with a target
+        if not counted and is_correction(text) and (count := headcount(text)):
             found.append(Finding(slot="audience_size", value=count, raw=text, correction=True))
         return found
 

@@ -168,12 +168,14 @@ def _names_people(text: str) -> bool:
 
 
 _TEAM_RESTATED = re.compile(
-    rf"\b(?:team|headcount|head\s+count|audience|crew|group)\b[^.;!?]*?\b{_COUNT}[\w-]*,?\s+"
+    rf"(?:\b(?:team|headcount|head\s+count|audience|crew|group)\b[^.;!?]*?|\bwe['’]re\s+|\bwe\s+are\s+)"
+    rf"\b{_COUNT}[\w-]*,?\s+"
     rf"(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?{_COUNT}",
     re.I,
 )
 """The team's size with the figure it replaces: "the team is bigger than I said: seventy-five
-rather than sixty", "fix the headcount: it's 28, not 18"."""
+rather than sixty", "fix the headcount: it's 28, not 18", "we're 65, not 56" (but "we're at 65,
+not 56" is a level)."""
 
 
 def _counted_people(text: str) -> bool:
@@ -196,6 +198,12 @@ _COUNT_NOUN = re.compile(
 def _names_a_group(m: re.Match[str]) -> bool:
     if m["all_noun"] and _GROUP_ACTS.fullmatch(m["all_noun"]):
         return True  # "all 30 need to be signed off": the whole group, whatever it is
+    if m["of_group"]:  # "all 38 of the night team": the whole of a team, or of its people
+        return any(
+            is_people_noun(n) or n.lower() in _TEAM_NOUNS
+            for n in (m["of_group"], m["of_group2"])
+            if n
+        )
     groups = (
         "all_noun",
         "all_noun2",
@@ -206,9 +214,29 @@ def _names_a_group(m: re.Match[str]) -> bool:
         "the_noun",
         "the_noun2",
         "the_noun3",
+        "need_noun",
+        "need_noun2",
     )
     nouns = [m[g] for g in groups if m[g]]
     return not nouns or any(is_people_noun(n) or n.lower() == "staff" for n in nouns)
+
+
+_TEAM_NOUNS = frozenset(
+    [
+        "team",
+        "crew",
+        "staff",
+        "shift",
+        "department",
+        "unit",
+        "ward",
+        "depot",
+        "branch",
+        "office",
+        "squad",
+        "workforce",
+    ]
+)
 
 
 _GROUP_ACTS = re.compile(r"need|needs|must|should|will|would|have|has|can|could", re.I)
@@ -224,14 +252,21 @@ def _stated_people(text: str) -> bool:
 
 _IN_TOTAL = re.compile(
     r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
-    r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+of\s+(?:them|us)\b|"
+    r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+"
+    r"(?:of\s+(?:them|us)|(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
+    rf"\ball\s+{_COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
-    r"(?:^|[.!?]\s+)(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<lead_noun>[a-z-]+)"
-    r"(?:\s+(?P<lead_noun2>[a-z-]+))?|"
+    r"(?:^|[.!?]\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
+    r"(?P<lead_noun>[a-z-]+)(?:\s+(?P<lead_noun2>[a-z-]+))?|"
+    rf"\b(?:that['’]s|that\s+is|which\s+is)\s+(?:(?:about|around|roughly|some)\s+)?{_COUNT}\s+"
+    r"(?P<that_noun>people|staff|employees|colleagues|ppl)\b|"
+    rf"\b{_COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
+    r"(?:need|needs|must|have\s+to|will\s+(?:need|have)\s+to)\b|"
     rf"\b(?:the|our|my)\s+{_COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
     r"(?:\s+(?P<the_noun2>[a-z-]+))?(?:\s+(?P<the_noun3>[a-z-]+))?)|"
-    r"\b(?:(?:whole|entire)\s+[a-z-]+(?:\s+[a-z-]+)?,|(?:audience|headcount|head\s+count|"
-    r"team\s+size)\s+(?:is|are|was|:)[^.;!?\d]{0,30}?)\s*(?:(?:about|around|roughly|some)\s+)?"
+    r"\b(?:(?:whole|entire)\s+[a-z-]+(?:\s+[a-z-]+)?(?:,|\s+(?:is|are))|(?:audience|headcount|head\s+count|"
+    r"team\s+size)\s+(?:is|are|was|:)[^.;!?\d]{0,30}?|(?:the|our|my)\s+(?:team|crew)\s+(?:is|are))"
+    r"\s*(?:(?:about|around|roughly|some)\s+)?"
     rf"{_COUNT}\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
     re.I,
 )
@@ -598,9 +633,54 @@ def headcount(text: str) -> Quantity | None:
         if not named:
             continue
         count = parse_headcount(clause, in_passing=True)
-        if count is not None and _whole(count) and not _a_rate(clause, count):
+        if (
+            count is not None
+            and _whole(count)
+            and not _a_rate(clause, count)
+            and not _per_unit(clause, count)
+        ):
             return Quantity(value=count)
     return None
+
+
+_BARE_COUNT = re.compile(
+    r"(?:^|[,;:]\s+|\s[-–—]\s+)(?P<count>(?:(?:about|around|roughly|approximately|some|nearly|"
+    r"almost|just\s+(?:over|under)|over|under)\s+)?(?:a\s+)?[\w-]+(?:\s+[\w-]+)?)\s*[.!?]*\s*$",
+    re.I,
+)
+"""A count that is a sentence's last part and nothing else: "Around two dozen.", "Cabin crew
+on the regional fleet, about four hundred"."""
+
+
+def _count_for_the_audience(text: str, correction: bool) -> Quantity | None:
+    """Who needs to change, answered with how many: after naming the group, a count standing
+    alone is its size ("The packers at both sites. Around two dozen."), and so is a count
+    corrected ("I told you 15 before; it's actually 19"); "the 3 depots" counts places."""
+    if correction and (count := parse_headcount(text, in_passing=True)) is not None:
+        return Quantity(value=count) if _whole(count) else None
+    for sentence in _FULL_STOP.split(text):
+        m = _BARE_COUNT.search(sentence)
+        if m is None:
+            continue
+        atoms = find_quantities(m["count"])
+        if (
+            len(atoms) == 1
+            and atoms[0].unit is None
+            and (atoms[0].start, atoms[0].end) == (0, len(m["count"]))
+        ):
+            count = atoms[0].value
+            if _whole(count) and not (1990 <= count <= 2100):
+                return Quantity(value=count)
+    return None
+
+
+def _per_unit(clause: str, count: float) -> bool:
+    """Whether the count is per line or site ("a crew of nine on each of the four lines"), so
+    not the whole team; "4 depots with 20 drivers at each one" was already multiplied out."""
+    return any(q.value == count and _AT_EACH.match(clause, q.end) for q in find_quantities(clause))
+
+
+_AT_EACH = re.compile(r"\s+(?:at|in|on|for|per)\s+each\b", re.I)
 
 
 def _a_rate(clause: str, count: float) -> bool:
@@ -663,8 +743,14 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     if (not numeric and kind not in ("yes_no", "choice")) or (
         (correction and _names_people(text)) or _stated_people(text)
     ):
-        count = headcount(text)
+        count = headcount(text) or (
+            _count_for_the_audience(text, correction) if asked == "audience" else None
+        )
         if count is not None:
+            # "we're 65, not 56, and the goal is 4.6 stars": 65 is the team, not today's level
+            findings = [
+                f for f in findings if not (f.slot == "baseline" and f.value.value == count.value)
+            ]
             findings.append(
                 Finding(slot="audience_size", value=count, raw=text, correction=correction)
             )

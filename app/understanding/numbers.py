@@ -156,6 +156,7 @@ _COUNT_NOUNS = _words(
     "downloads rework reworks repeats repairs breakdowns audits findings observations "
     "near-misses falls errors lates late-arrivals"
 )
+_COUNTED_THINGS_NOUNS = frozenset(_COUNT_NOUNS)
 _UNITS: dict[str, str] = {}
 for _canon, _spellings in _UNIT_GROUPS.items():
     for _s in _spellings:
@@ -190,7 +191,7 @@ _PEOPLE_NOUNS = frozenset(
     executives execs hosts servers waiters waitresses bartenders baristas stylists mechanics
     electricians plumbers fitters installers inspectors auditors controllers dispatchers
     coordinators team-members people-managers line-managers frontline front-line operatives
-    attendants residents tellers"""
+    attendants residents tellers marshals marshal ppl"""
     )
 )
 _NOT_PEOPLE_ER = frozenset(
@@ -608,9 +609,11 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
             first = m.group(1).lower()
             second = (m.group(2) or "").lower()
             third = (m.group(3) or "").lower()
-            # a singular count noun before people is a modifier: "45 call centre agents"
-            modifier = _UNITS.get(first) != first and (
-                is_people_noun(second) or is_people_noun(third)
+            # a count noun before people is a modifier: "45 call centre agents", "27 sales
+            # assistants" (the last noun of a compound is what is counted); a measure is not:
+            # "20 minutes staff time"
+            modifier = (is_people_noun(second) and _UNITS.get(first) in _COUNTED_THINGS_NOUNS) or (
+                _UNITS.get(first) != first and (is_people_noun(second) or is_people_noun(third))
             )
             if first in _UNITS and not modifier:
                 atom.unit, pos = _UNITS[first], m.end(1)

@@ -423,6 +423,16 @@ def test_a_slot_named_at_the_summary_is_read_once() -> None:
     assert [(f.slot, f.value.value) for f in found] == [("baseline", 12), ("target", 30)]
 
 
+def test_a_team_size_corrected_at_the_summary_is_not_the_level() -> None:
+    state = InterviewState(asking="confirm")
+    text = "Nearly - we're 40, not 34, and the target is 90%."
+    found = EmbeddedUnderstanding(encoder=None)._extras(text, "confirm", state, TODAY)
+    assert {f.slot: f.value.value for f in found} == {"audience_size": 40, "target": 90}
+    level = "Nearly - we're at 40, not 34."  # a level, not a team
+    found = EmbeddedUnderstanding(encoder=None)._extras(level, "confirm", state, TODAY)
+    assert "audience_size" not in {f.slot for f in found}
+
+
 def test_corrections_are_flagged() -> None:
     findings = find_facts("I said 25 people earlier, but it's actually 28.", "deadline", TODAY)
     assert [(f.slot, f.value.value, f.correction) for f in findings] == [
@@ -461,6 +471,21 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         ("sponsor", "Our MD wants all 90 drivers trained and incidents down from 8 a week.", 90),
         # the head count named outright
         ("cause_frequency", "Weekly. Oh, and please change the headcount to 19.", 19),
+        # the whole team said as such, summed up, or as the group that must change
+        ("baseline", "Around 4 a day. Oh, the whole ward is 31 nurses.", 31),
+        ("cause_skill", "Yes. And the team is 14 people, if that helps.", 14),
+        ("cause_information", "Not at all. That's 60 staff working blind.", 60),
+        ("mandate", "No. It affects all 22 of the late shift though.", 22),
+        ("cause_resources", "No, the tills freeze. But 35 cashiers rely on them.", 35),
+        ("cause_capacity", "Sure. There are 18 on the team right now.", 18),
+        ("target", "Under 5%, and 140 porters need to get there.", 140),
+        ("deadline", "End of March; the crew is 9 ppl.", 9),
+        # a compound's last noun is what is counted
+        ("metric", "Basket size. There are 45 sales assistants, by the way.", 45),
+        # in an audience answer, a count standing alone or corrected is its size
+        ("audience", "The dispatch team on nights. About thirty.", 30),
+        ("audience", "Pharmacy technicians across the trust, roughly ninety.", 90),
+        ("audience", "The paralegals. I said 20 earlier; it's actually 23.", 23),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -476,6 +501,15 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("requested_solution", "Induction for the new starters - we hire 6 people a month."),
         ("metric", "Cost per hire; recruiters want 20 a month."),
         ("confirm", "Yes, but the headcount is up 10% since we spoke."),
+        # a count per line or site is not the whole team
+        ("cause_incentives", "Nothing happens. There's a team of six on each of the 3 shifts."),
+        # a part, a thing, or a figure struck out is not the audience's size
+        ("cause_resources", "No. And 3 people left last month, which didn't help."),
+        ("cause_skill", "No. That's 3 sites with no trainer."),
+        ("mandate", "Yes. All 4 of the vans need an MOT."),
+        ("audience", "Warehouse pickers at 3 sites."),
+        ("audience", "The call handlers. Sorry, correction on the baseline: it's 8%, not 12."),
+        ("audience", "Drivers - the new ones since 2025."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:

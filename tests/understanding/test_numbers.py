@@ -167,6 +167,11 @@ FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("one option is 12", [(12, None)]),
     ("£10k a quarter", [(10_000, "£")]),
     ("the one-to-one takes 40 minutes", [(40, "minutes")]),
+    # the last noun of a compound is what is counted, unless the first is a measure
+    ("27 sales assistants", [(27, None)]),
+    ("12 complaints handlers", [(12, None)]),
+    ("20 minutes staff time", [(20, "minutes")]),
+    ("40 sales a week", [(40, "sales")]),
 ]
 
 
