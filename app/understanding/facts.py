@@ -102,6 +102,8 @@ _METRIC_IS = (
     r"(?=[£$€]?\d)"
 )
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%"."""
+_FRACTION = r"\b(?:a|one|two|three)\s+(?:third|quarter|fifth|tenth|half)s?"
+"""A share said in words: "a third", "two fifths"."""
 _DURATION = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|secs?)\b"
 """A duration is a level too: "it's 6 days now"."""
 _PERFORMING = (
@@ -109,19 +111,38 @@ _PERFORMING = (
     r"(?!(?:want|need|expect|aim|hope|plan|target|would|should|could|must|will|can|might|may|"
     r"had|did|got|lost|made|saw|was|were|spent|kept|paid|used)\b)(?![a-z]+ed\b)[a-z]+\s+"
     r"(?:(?:that|it)\s+)?(?:(?:about|around|roughly|only|just|nearly|almost|under|over)\s+)?"
-    r"(?=\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\b)|"
+    rf"(?=\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\b|{_FRACTION}\s+of\b)|"
     r"\b(?:we|they)(?:['’]re|\s+are)\s+(?:doing|averaging|taking|making)\s+"
     r"(?:(?:about|around|roughly|only|just)\s+)?(?=[£$€]\d)"
 )
 """A level as what they do, in the present tense: "we manage that 82% of the time", "we fail
-about 30% of test purchases", "we're doing £32 a head"; not a want ("we need 95% of"), nor
-history ("we lost 30% of")."""
+about 30% of test purchases", "we lose a third of them", "we're doing £32 a head"; not a want
+("we need 95% of"), nor history ("we lost 30% of")."""
+_SHARE_DOES = (
+    rf"(?:\b\d[\d.,]*\s*(?:%|per\s*cent|percent)|{_FRACTION})"
+    r"(?:\s+of\s+(?:(?:the|our|them|us)\b\s*)?(?:(?!(?:to|will|would|should|must|can|could)\b)"
+    r"[a-z-]+\s+){0,3}?)?\s*"
+    r"(?:pass|fail|leave|quit|use|stay|complete|finish|meet|miss|hit|return|reply|respond|"
+    r"arrive|get|make|say|rate|score|turn\s+up|show\s+up|come\s+back)\b"
+)
+"""A share as the subject of what people do, in the present tense: "only 40% pass their
+probation first time", "a third of new starters leave within 90 days"; not "40% passed" or
+"40% will pass"."""
+_LEVEL_NAMED = (
+    r"\b(?:(?<!national\s)(?<!industry\s)(?<!sector\s)(?<!regional\s)average|current)\s+"
+    r"(?:[a-z-]+\s+){0,6}?(?:is|are|['’]s)\s+(?:(?:about|around|roughly|only|just|still)\s+)?"
+    r"(?=[£$€]?\d)"
+)
+"""A level named as the current or average one: "the current pass rate on the assessment is
+64%", "our average collection period is 47 days"; not "the national average is 77%", a
+comparison."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at)\b|"
+    r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
-    rf"{_METRIC_IS}|{_PERFORMING}",
+    rf"{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
     re.I,
 )
 _RECENTLY = re.compile(
@@ -132,7 +153,7 @@ _RECENTLY = re.compile(
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
     r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|"
-    r"cur+ent?ly|averag|rate|score|percentage|ratio|accuracy|compliance)",
+    r"cur+ent|averag|rate|score|percentage|ratio|accuracy|compliance|now\b)",
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
@@ -399,7 +420,8 @@ def current_value(
 
 
 _STATED_LEVEL = re.compile(
-    r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at)\s+"
+    r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at|"
+    r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s))\s+"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
     rf"(?:\s+[a-z-]+)?|out\s+of\s+\d+|{_DURATION})?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
     re.I,

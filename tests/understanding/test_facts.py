@@ -377,6 +377,31 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
 
 
 @pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # a share as the subject of what people do, in the present tense
+        ("business_goal", "Fewer dropouts: only 55% finish the apprenticeship.", 55),
+        (
+            "requested_solution",
+            "Phone skills. About 30% of new callers get cut off.",
+            30,
+        ),
+        ("business_goal", "Keep our drivers. We lose about a quarter of them each year.", 25),
+        # a level named as the current or average one
+        ("existing_resources", "Just the manual. The current first-time fix rate is 71%.", 71),
+        ("desired_behavior", "Answer within the hour. Average response time is 5 hours.", 5),
+        ("cause_skill", "Yes. The current error rate is 4%, not 6%.", 4),
+        # today's figure after 'now'
+        ("cause_done_before", "Yes, they used to get 95%. Now it's 81.", 81),
+    ],
+)
+def test_a_level_said_as_what_they_do_or_as_the_current_one(
+    asked: str, text: str, expected: float
+) -> None:
+    assert _facts(text, asked).get("baseline") == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("asked", "text"),
     [
         ("metric", "We need 95% of calls answered in a minute."),
@@ -385,6 +410,9 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("business_goal", "We'd want 80% of staff on board."),
         ("desired_behavior", "They should check 100% of pallets."),
         ("requested_solution", "We're spending £40 a head on agency cover."),
+        ("desired_behavior", "Be on time. The national average is 88% and we're well short."),
+        ("business_goal", "We need 90% of learners to pass first time."),
+        ("business_goal", "Only 40% will pass unless something changes."),
     ],
 )
 def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:
