@@ -902,6 +902,8 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
             score = max(score, 3)  # "Ninety. Oh, and the team is 48, not 36": the answer leads
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
+        if _COMPARISON.search(text, lo, hi):
+            score -= 3  # "68% are fixed first time; the national average is 77%": 68
         if _taken_back(text, atoms, i):
             score -= 4  # "the 500 I mentioned earlier", "not 15": a figure taken back
         elif _CONCLUSION.search(text, lo, hi) and any(
@@ -975,6 +977,13 @@ _PRESENT_CUE = re.compile(
     re.I,
 )
 """A figure cued in the past tense is today's level only until one cued as today follows."""
+_COMPARISON = re.compile(
+    r"\b(?:national|industry|sector|regional|market|peer|uk|us|eu)\s+(?:average|median|norm|"
+    r"benchmark|figure)\b[^.;!?\d]{0,20}$|\bbenchmark\s+(?:is|of)\b[^.;!?\d]{0,10}$",
+    re.I,
+)
+"""Someone else's level, said for comparison: "the national average is 77%", "the industry
+benchmark is 4.2"; neither today's level nor the target."""
 _DESCRIBES_SOMEONE = re.compile(r"\b(?:who|whom|whose)\b[^.;!?\d]{0,30}$", re.I)
 """A figure in a description of people ("anyone who looks under 25", "patients whose stay
 is over 7 days") says whom the metric counts, not its level."""
@@ -984,7 +993,8 @@ _AFTER_BASELINE = re.compile(
 _TARGET_CUE = re.compile(
     r"\b(?:target(?:ing|ed)?|want|wants|wanted|wanting|aim|aims|aiming|goal|objective|hope|hoping|"
     r"like|love|need|needs|should|ideally|down\s+to|up\s+to|get\s+(?:it|that|this|them)?\s*to|"
-    r"reach|hit|achieve|under|below|halve|towards|expect|expecting|plan|planning|good|great)\b"
+    r"reach|hit|achieve|under|below|halve|towards|expect|expecting|plan|planning|good|great|"
+    r"settle|thrilled|fine\s+with|happy\s+with)\b"
     r"[^.;!?\d]{0,30}$",
     re.I,
 )
@@ -1158,6 +1168,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             continue
         if _DESCRIBES_SOMEONE.search(window) or _window_of_share(text, atoms, i):
             continue  # "anyone who looks under 25", "68% within 18 weeks": what is counted
+        if _COMPARISON.search(window) and not _AFTER_TARGET.match(text[atom.end :]):
+            continue  # "the national average is 77%": someone else's level, not ours
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
         present = bool(_PRESENT_CUE.search(window) or _AFTER_STRONG.match(text, atom.end))

@@ -405,6 +405,8 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     # "today" marks its own sentence only; a level stated as such beats a bare figure
     ("Three in ten parcels arrive late today. We want that at one in ten.", 30, "%"),
     ("A 2.5-day turnaround is the dream. We're at 6 days.", 6, "days"),
+    # someone else's level is a comparison
+    ("71% of calls are answered in a minute. The national average is 80%.", 71, "%"),
     # negatives
     ("Cut it in half.", None, None),
     ("cut it by a third", None, None),
@@ -540,8 +542,17 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Our NPS dropped to 12 from 30.", None, None),
     ("it went from 9% to 14% last year", None, None),
     ("errors have crept up from 2% to 5%", None, None),
+    # someone else's level is a comparison, unless it is what they aim for
+    ("We're at 81%; the industry average is 86% but we'd be happy with 84%.", (81, "%"), (84, "%")),
+    (
+        "It's 3.1. The sector benchmark is 3.9 and that's what we're aiming for.",
+        (3.1, None),
+        (3.9, None),
+    ),
+    ("It's about 6% of calls and I'd be fine with 4.", (6, "%"), (4, "%")),
     # not a change
     ("about 60 a week", None, None),
+    ("The national average is 12 days and we're at 15.", None, None),
     ("We get 1,500 calls a week, and 300 of those are complaints.", None, None),
     ("Maybe 3 or 4 a month.", None, None),
     ("cut it by 20%", None, None),
