@@ -20,6 +20,7 @@ from app.understanding.numbers import (
     parse_change,
     parse_headcount,
     parse_quantity,
+    says_a_spread,
 )
 
 _COUNT = (
@@ -401,8 +402,8 @@ def current_value(
         # "we manage that 82% of the time and the standard is 95%": 82, not the standard
         if doing and (end := _CLAUSE_END.search(clause)):
             clause = clause[: end.start()]
-        if headcount(clause) is not None:
-            continue
+        if headcount(clause) is not None or says_a_spread(clause):
+            continue  # "right now they range from 3.8 to 4.6": no one level today
         if stated and (_SUBSET.search(clause) or not _STATED_LEVEL.search(clause)):
             continue
         if cued.group(0)[0].isdigit() and not _WITHIN.search(clause, 0, cued.start()):

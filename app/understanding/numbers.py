@@ -36,6 +36,7 @@ __all__ = [
     "parse_headcount",
     "parse_quantity",
     "says_a_multiple",
+    "says_a_spread",
 ]
 
 
@@ -896,6 +897,8 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
             # "at least 4.5 stars; we sit at 3.8 today": today's value is not the goal
             targeted = _TARGET_CUE.search(text, lo, hi) or _AFTER_TARGET.match(text[atom.end :])
             score = 4 if targeted else -1 if score == 3 else score
+            if not targeted and atom.unit is None and _noun_after(text, atom) is not None:
+                score -= 2  # "4.5 stars by summer. We have 9 branches": 9 counts the branches
         elif _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
             score -= 1
         if _answer_alone(text, atom):
@@ -947,7 +950,8 @@ _FROM_BEFORE = re.compile(
     re.I,
 )
 _TO_BETWEEN = re.compile(
-    r"^(?:\s*per\s+(?:a\s+)?\d[\d,]*)?(?:[^.;!?\d]{0,45}?\b(?:to|towards|into|under|below|above|over)|\s*(?:->|→|-->|=>|—>))\s*"
+    r"^(?:\s*per\s+(?:a\s+)?\d[\d,]*)?(?:\s+(?:in|during|back\s+in)\s+(?:19|20)\d\d\b)?"
+    r"(?:[^.;!?\d]{0,45}?\b(?:to|towards|into|under|below|above|over)|\s*(?:->|→|-->|=>|—>))\s*"
     r"(?:(?:just|around|about|roughly|maybe|perhaps|something\s+like|no\s+more\s+than|at\s+most|"
     r"at\s+least|under|below|over|above)\s+)?$",
     re.I,
@@ -1086,6 +1090,8 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
             continue
         between = text[x.end : y.start]
         before = max(0, x.start - 40)
+        if _SPREAD.search(text, before, x.start):
+            continue  # "right now they range from 3.8 to 4.6": a spread, not a change
         if (
             (_FROM_BEFORE.search(text, before, x.start) and _TO_BETWEEN.match(between))
             or _ARROW_BETWEEN.match(between)
@@ -1110,6 +1116,20 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
 
 
 _PLAIN_TO = re.compile(r"\s+to\s+", re.I)
+_SPREAD = re.compile(
+    r"\b(?:range[sd]?|ranging|vary|varies|varying|anywhere)\s+(?:between\s+|from\s+)"
+    r"(?:(?:about|around|roughly)\s+)?$",
+    re.I,
+)
+"""How figures are spread, not how one changes: "the branches range from 3.8 to 4.6"."""
+
+
+def says_a_spread(text: str) -> bool:
+    """Whether the text gives a spread of levels ("they range from 3.8 to 4.6"), which has
+    no single value today."""
+    return any(_SPREAD.search(text, 0, m.start()) for m in _DIGITS.finditer(text))
+
+
 _DOWN_FROM = re.compile(
     r"[^.;!?\d]{0,30}?\b(?:down|up|reduced|cut|raised)\s+from\s+(?:(?:the|our|a|today['’]s|"
     r"current|present)\s+)*",

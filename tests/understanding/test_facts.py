@@ -413,6 +413,7 @@ def test_a_level_said_as_what_they_do_or_as_the_current_one(
         ("desired_behavior", "Be on time. The national average is 88% and we're well short."),
         ("business_goal", "We need 90% of learners to pass first time."),
         ("business_goal", "Only 40% will pass unless something changes."),
+        ("metric", "Audit scores. At the moment our homes range from 55 to 90."),
     ],
 )
 def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:

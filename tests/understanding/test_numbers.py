@@ -407,6 +407,8 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("A 2.5-day turnaround is the dream. We're at 6 days.", 6, "days"),
     # someone else's level is a comparison
     ("71% of calls are answered in a minute. The national average is 80%.", 71, "%"),
+    # a change that happened, with the year of its start: its end is today's
+    ("It climbed from 20 in 2024 to 31 this year.", 31, None),
     # negatives
     ("Cut it in half.", None, None),
     ("cut it by a third", None, None),
@@ -445,6 +447,8 @@ def test_parse_quantity(text: str, value: float | None, unit: str | None) -> Non
         ("£4m in bookings a year. We're at about £2.5m.", 4_000_000, "£"),
         ("Ninety-five percent. Right now we sit at 88.", 95, "%"),
         ("Eighty. By the way the team is 30 people, not 25.", 80, None),
+        # a count of things around it is context, not the target
+        ("92% on time by spring. We have 14 depots.", 92, "%"),
     ],
 )
 def test_a_stated_level_is_not_the_target(text: str, value: float, unit: str | None) -> None:
@@ -553,6 +557,9 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     # not a change
     ("about 60 a week", None, None),
     ("The national average is 12 days and we're at 15.", None, None),
+    # a spread of levels is no change
+    ("Our stores range from 62% to 80% on this.", None, None),
+    ("Wait times vary between 10 and 40 minutes.", None, None),
     ("We get 1,500 calls a week, and 300 of those are complaints.", None, None),
     ("Maybe 3 or 4 a month.", None, None),
     ("cut it by 20%", None, None),
