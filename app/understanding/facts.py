@@ -142,6 +142,7 @@ _NOW = re.compile(
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at)\b|"
     r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
+    r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
     rf"{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
     re.I,
@@ -158,7 +159,7 @@ _NOW_BEFORE = re.compile(
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
-_AT_LEVEL = re.compile(r"\sat$", re.I)
+_AT_LEVEL = re.compile(r"\s(?:at|on)$", re.I)
 """A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
 before "£4 a drop" may name a cost."""
 _DOING = re.compile(_PERFORMING, re.I)

@@ -247,7 +247,8 @@ _BLOCKED = re.compile(
             r"(?<![\w.,])(?<!\d\s)0\d+(?![\w.,])",  # 0800, 007: leading zero is never a count
             r"\b(?:level|version|phase|step|stage|tier|grade|band|room|floor|page|section|"
             r"chapter|module|iso|number|no\.|covid|gate|zone|route|bay|aisle|lane|ward|clause|"
-            r"article|paragraph|para|rule|item|schedule|annex|appendix)"
+            r"article|paragraph|para|rule|item|schedule|annex|appendix|"
+            r"(?<!\ba\s)(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)(?:day|week|month))"
             r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
             r"#\s*\d+",
             r"\bper\s+(?:a\s+)?(?:hundred|thousand|million|100|1,?000|10,?000|1,?000,?000)\b",
@@ -553,8 +554,8 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
         atom.scale = _SCALE_VALUE[key]
         atom.value *= atom.scale
         pos = m.end()
-        if key == "grand":
-            atom.unit = "£"
+        if key == "grand":  # money in the reply's currency: "$30k ... below ten grand"
+            atom.unit = next((c for c in "$€" if c in text), "£")
     m = _APPROX_AFTER.match(text, pos)
     if m:
         atom.approximate, pos = True, m.end()
@@ -816,10 +817,12 @@ _UNKNOWN = re.compile(
 _STRONG_CUE = re.compile(
     r"\b(?:currently|now|at\s+the\s+moment|at\s+the\s+minute|at\s+present|right\s+now|today|"
     r"presently|these\s+days|nowadays|as\s+it\s+stands|as\s+of\s+now|baseline|current\s+(?:\w+\s+){0,3}?(?:is|of|at))\b|"
-    r"\b(?:we['’]re|we\s+are|it['’]s|sits?|stands?|sitting|standing|running)\s+at\s*$",
+    r"\b(?:we['’]re|we\s+are|it['’]s|sits?|stands?|sitting|standing|running)\s+at\s*$|"
+    r"\b(?:we['’]re|we\s+are)\s+on\s+(?:(?:about|around|roughly|only|just)\s+)?$",
     re.I,
 )
-"""Today's value: "currently", "right now", and a level stated as such ("we're at", "sits at")."""
+"""Today's value: "currently", "right now", and a level stated as such ("we're at", "sits at",
+"we're on about £700k")."""
 _WEAK_CUE = re.compile(
     r"(?:\b(?:is|are|at|sits\s+at|stands\s+at|running\s+at|runs\s+at|hovers\s+around|about|"
     r"around|roughly|approximately|have|get|gets|getting|see|seeing|do|does|doing|handle|"
@@ -906,7 +909,11 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
         if _COMPARISON.search(text, lo, hi):
-            score -= 3  # "68% are fixed first time; the national average is 77%": 68
+            score -= 3
+        if i and atoms[i - 1].approximate and _RESTATED_AS.search(text, lo, hi):
+            score = max(
+                score, best_score + 1
+            )  # "between 30 and 35, call it 32": 32  # "68% are fixed first time; the national average is 77%": 68
         if _taken_back(text, atoms, i):
             score -= 4  # "the 500 I mentioned earlier", "not 15": a figure taken back
         elif _CONCLUSION.search(text, lo, hi) and any(
@@ -981,6 +988,18 @@ _PRESENT_CUE = re.compile(
     re.I,
 )
 """A figure cued in the past tense is today's level only until one cued as today follows."""
+_PRESENT_TENSE = re.compile(
+    r"\b(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are|is|are)\s+"
+    r"(?:(?:at|on|down\s+to|up\s+to)\s+)?(?:(?:about|around|roughly|only|just)\s+)?$",
+    re.I,
+)
+"""The present tense against a past one ("it was 11%, it's 8.5%"): today's level."""
+_BOUND = re.compile(
+    r"(?:under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|at\s+least)\b", re.I
+)
+"""A figure given as a bound ("under 10 minutes") reads as a goal once today's level is named."""
+_RESTATED_AS = re.compile(r"(?:^|[,;:.-]\s*)(?:so\s+)?(?:call\s+it|let['’]s\s+say|say)\s+$", re.I)
+"""A rough figure settled on: "somewhere between 30 and 35, call it 32"."""
 _COMPARISON = re.compile(
     r"\b(?:national|industry|sector|regional|market|peer|uk|us|eu)\s+(?:average|median|norm|"
     r"benchmark|figure)\b[^.;!?\d]{0,20}$|\bbenchmark\s+(?:is|of)\b[^.;!?\d]{0,10}$",
@@ -992,8 +1011,9 @@ _DESCRIBES_SOMEONE = re.compile(r"\b(?:who|whom|whose)\b[^.;!?\d]{0,30}$", re.I)
 """A figure in a description of people ("anyone who looks under 25", "patients whose stay
 is over 7 days") says whom the metric counts, not its level."""
 _AFTER_BASELINE = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,3}?(?:now|currently|at\s+the\s+moment|today)\b", re.I
+    r"^\s*(?:[a-z'’]+\s+){0,3}?(?:now|currently|at\s+the\s+moment|today)\b", re.I
 )
+"""Today's level said after its figure: "22 at the moment", "the 25 we're at now"."""
 _TARGET_CUE = re.compile(
     r"\b(?:target(?:ing|ed)?|want|wants|wanted|wanting|aim|aims|aiming|goal|objective|hope|hoping|"
     r"like|love|need|needs|should|ideally|down\s+to|up\s+to|get\s+(?:it|that|this|them)?\s*to|"
@@ -1004,7 +1024,9 @@ _TARGET_CUE = re.compile(
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:about|around|roughly|at\s+least)?\s*$", re.I)
 _AFTER_TARGET = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal)|is\s+the\s+(?:goal|target|aim)|ideally|"
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal|lovely|nice|brilliant|"
+    r"fantastic|perfect|fine|amazing|acceptable|a\s+(?:win|result|dream))|"
+    r"would\s+(?:keep|make)\s+(?:\w+\s+){1,2}?happy|is\s+the\s+(?:goal|target|aim)|ideally|"
     r"(?:that['’]s|which\s+is)\s+(?:what|where)\s+(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)?\s+"
     r"(?:aim(?:ing)?|want(?:ing)?|head(?:ing)?|going|shoot(?:ing)?|after))\b",
     re.I,
@@ -1177,12 +1199,16 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
     base: _Atom | None = None
     base_cued = False  # an uncued first number is only a stand-in for a cued one
     base_past = False  # "were 15 a month back then and they're 45 now": today's figure wins
+    stand_in: _Atom | None = None  # an uncued first figure that a cued level displaced
     target: _Atom | None = None
     for i, atom in enumerate(atoms):
         lo, hi = _window_before(text, atoms, i, width=60)
         window = text[lo:hi]
         if _BY_BEFORE.search(window):
             continue  # "cut it by 20%" is a relative change, not a target value
+        if i and _RESTATED_AS.search(window) and base is atoms[i - 1] and base.approximate:
+            base = atom  # "between 30 and 35 percent, call it 32": the figure settled on
+            continue
         if _MULTIPLE_FROM.search(window) or _MULTIPLE_BEFORE.search(window):
             base, base_cued = atom, True  # "halve the 40 errors": 40 is what is halved
             continue
@@ -1192,15 +1218,27 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             continue  # "the national average is 77%": someone else's level, not ours
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
-        present = bool(_PRESENT_CUE.search(window) or _AFTER_STRONG.match(text, atom.end))
+        present = bool(
+            _PRESENT_CUE.search(window)
+            or _AFTER_STRONG.match(text, atom.end)
+            or (base_past and _PRESENT_TENSE.search(window))
+        )  # "It was 11%, it's 8.5% since the new scanners": the present tense after the past
         if is_target and target is None and (base is not None or not is_base):
             target = atom
         elif is_base and (base is None or not base_cued or (base_past and present)):
+            if base is not None and not base_cued:
+                stand_in = base
             base, base_cued = atom, True  # "the first 90 days is running at 28%": 28
             base_past = not present and bool(_PAST_CUE.search(window))
-        elif base is None and target is None and _noun_after(text, atom) is None:
+        elif (
+            base is None
+            and target is None
+            and (_noun_after(text, atom) is None or atom.unit in _TIME_UNITS)
+        ):  # "Seventeen minutes average wait": the unit is what it measures
             period = _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi)
             base = None if atom.unit in _TIME_UNITS and period else atom
+    if target is None and stand_in is not None and _BOUND.match(text, stand_in.start):
+        target = stand_in  # "Under 10 minutes. From the 25 we're at now": a bound, then today
     if (
         base is not None
         and target is not None
@@ -1209,7 +1247,8 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         and (
             _noun_after(text, base) in (None, _noun_after(text, target))
             or (base.unit is not None and base.unit == target.unit)
-        )  # "one in five tickets ... get that to one in ten": a share of the same things
+            or (base.unit is not None and target.unit is None and _noun_after(text, target) is None)
+        )  # "17 minutes average wait. Eight would be lovely": a bare figure, the same measure  # "one in five tickets ... get that to one in ten": a share of the same things
     ):
         return _pair(text, base, target)
     if base is not None and target is None and (factor := _multiple_of(text, base)):

@@ -393,6 +393,8 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("cause_skill", "Yes. The current error rate is 4%, not 6%.", 4),
         # today's figure after 'now'
         ("cause_done_before", "Yes, they used to get 95%. Now it's 81.", 81),
+        # a level said as where they are on
+        ("business_goal", "More renewals: £3m by March. We're on about £1.9m.", 1_900_000),
     ],
 )
 def test_a_level_said_as_what_they_do_or_as_the_current_one(

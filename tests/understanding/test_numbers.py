@@ -167,6 +167,9 @@ FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("one option is 12", [(12, None)]),
     ("£10k a quarter", [(10_000, "£")]),
     ("the one-to-one takes 40 minutes", [(40, "minutes")]),
+    # a day or week counted from a start is a point in time, not a quantity
+    ("we call on day 3 and again in week 2", []),
+    ("40 calls a day 5 days a week", [(40, "calls"), (5, "days")]),
     # the last noun of a compound is what is counted, unless the first is a measure
     ("27 sales assistants", [(27, None)]),
     ("12 complaints handlers", [(12, None)]),
@@ -449,6 +452,7 @@ def test_parse_quantity(text: str, value: float | None, unit: str | None) -> Non
         ("Eighty. By the way the team is 30 people, not 25.", 80, None),
         # a count of things around it is context, not the target
         ("92% on time by spring. We have 14 depots.", 92, "%"),
+        ("$3m in sales this year; we're on about $1.9m.", 3_000_000, "$"),
     ],
 )
 def test_a_stated_level_is_not_the_target(text: str, value: float, unit: str | None) -> None:
@@ -554,8 +558,29 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
         (3.9, None),
     ),
     ("It's about 6% of calls and I'd be fine with 4.", (6, "%"), (4, "%")),
+    # the present tense after a past figure is today's level
+    ("It was 12%, it's 9% since the new rota, and we want 5%.", (9, "%"), (5, "%")),
+    # a bound, then today's level named after its figure
+    ("Under 2 days. From the 6 we're at now.", (6, "days"), (2, "days")),
+    ("Under 40 a week at the moment, we want 20.", (40, None), (20, None)),
+    # a target said as a figure that would please
+    (
+        "Forty seconds average handling. Thirty would be brilliant.",
+        (40, "seconds"),
+        (30, "seconds"),
+    ),
+    (
+        "It's 11 days; it was 6 before the move. Five would keep the client happy.",
+        (11, "days"),
+        (5, "days"),
+    ),
+    # a rough figure settled on
+    ("Between 10 and 14 a week, call it 12. We'd like 6.", (12, None), (6, None)),
+    # "grand" is money in the reply's currency
+    ("Refunds cost us about $8k a month; we want that under five grand.", (8000, "$"), (5000, "$")),
     # not a change
     ("about 60 a week", None, None),
+    ("We have 3 depots. Ten would be great.", None, None),
     ("The national average is 12 days and we're at 15.", None, None),
     # a spread of levels is no change
     ("Our stores range from 62% to 80% on this.", None, None),
