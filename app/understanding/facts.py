@@ -78,7 +78,7 @@ _NAMED_SLOT = {
     ),
     "target": re.compile(
         r"\b(?:the\s+)?(?:target\b|(?:goal|aim|standard)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
-        r"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b)))"
+        rf"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b|{_COUNT})))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
     ),
@@ -435,10 +435,14 @@ _SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)
 
 _WANT = re.compile(
     r"\b(?:(?:grow|raise|increase|improve|lift|boost|cut|reduce|lower)"
-    r"(?=(?:\s+[a-z-]+){1,3}\s+to\s+(?:(?:under|below|over|above|about|around)\s+)?\d)|"
+    r"(?=(?:\s+[a-z-]+){1,5}\s+to\s+(?:(?:under|below|over|above|about|around)\s+)?\d)|"
     r"want(?:s|ed)?|would\s+(?:like|love)|['’]d\s+(?:like|love)|like\s+to\s+see|need(?:s)?(?:\s+to\s+(?:hit|reach|get\s+to|be\s+at))?|"
     r"(?:ha(?:s|ve)\s+to|must)\s+(?:hit|reach|get\s+to|be\s+at)|"
-    r"(?:it|that|this|which)\s+(?:should|ought\s+to|needs\s+to)\s+be(?=\s+(?:at\s+(?:least|most)\s+|at\s+|about\s+|around\s+)?[£$€]?\d)|"
+    r"(?:it|that|this|which)\s+(?:should|ought\s+to|needs\s+to|has\s+to|must|will\s+have\s+to)\s+be"
+    r"(?=\s+(?:at\s+(?:least|most)\s+|at\s+|about\s+|around\s+)?[£$€]?\d)|"
+    r"(?:contract|sla|regulator|regulations?|policy|standard|scorecard|framework|spec|"
+    r"specification)['’]?s?\s+(?:says|requires|demands|specifies|"
+    r"stipulates|expects|mandates|sets)(?=\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+)?[£$€]?\d)|"
     r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+(?:with|at)|settle\s+for|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to)\b",
     re.I,
@@ -446,7 +450,7 @@ _WANT = re.compile(
 _WANTED_NUMBER = re.compile(
     r"^\s*(?:(?:to\s+)?(?:be\s+|get\s+|see\s+)?(?:it\s+|them\s+|that\s+)?"
     r"(?:at|to|down\s+to|up\s+to|below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|"
-    r"[a-z-]+(?:\s+[a-z-]+){0,3}\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
+    r"[a-z-]+(?:\s+[a-z-]+){0,4}\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
     r"(?:about|around|roughly|just|maybe)?\s*(?:[-+£$€]?\d|zero|none|nil|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)",
     re.I,

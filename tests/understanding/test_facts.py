@@ -278,6 +278,29 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             "Yes, it's in the handbook. The audience is the whole branch, 30 people.",
             {"audience_size": 30},
         ),
+        # a figure that has to be, or that an authority requires
+        (
+            "business_goal",
+            "Cleaner audits. We're stuck at 70 and it has to be 85.",
+            {"baseline": 70, "target": 85},
+        ),
+        (
+            "impact",
+            "Serious. First-fix is running at 64% and the contract requires 80%.",
+            {"baseline": 64, "target": 80},
+        ),
+        (
+            "desired_behavior",
+            "Sign in every visitor. It must be 100% by the inspection.",
+            {"target": 100},
+        ),
+        # a goal in words, and a want whose object runs to five words
+        (
+            "business_goal",
+            "More volunteers; the goal is forty new sign-ups a month.",
+            {"target": 40},
+        ),
+        ("business_goal", "Raise take-up of the flu jab to 75%.", {"target": 75}),
     ],
 )
 def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object]) -> None:
@@ -309,6 +332,9 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("metric", "Waiting time. I'd love to know the figure."),
         ("business_goal", "Meet the 4-hour A&E standard for more patients."),
         ("cause_incentives", "Nobody checks. It's 2 managers for 9 sites at the moment."),
+        ("desired_behavior", "Tidy the bays. The forklifts must be 5 years old at most."),
+        ("impact", "Big. The client says 3 more misses and we're out."),
+        ("business_goal", "The goal is one thing: fewer falls."),
         ("cause_done_before", "Yes - it was a 5 days course back then."),
     ],
 )
