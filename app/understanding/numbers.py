@@ -363,7 +363,7 @@ _FRACTION_BAD_AFTER = re.compile(
     r"weeks|month|months|day|days|quarter|line|level|generation|wave|tier|grade|shift|floor|"
     r"stage|phase|step|try|world|way|wheel|degree|eye|rate|base|hand|country|sector|final|"
     r"finals|term|century|decade|hour|hours|hearted|baked|price|measures?|an?\s+dozen|"
-    r"of\s+(?:the\s+)?(?:year|next|this|last|an?\s+hour|20\d\d))\b",
+    r"of\s+(?:the\s+)?(?:year|next|this|last|an?\s+hour|20\d\d)|(?:of\s+)?(?:that|this))\b",
     re.I,
 )
 _FRACTION_BY = re.compile(r"\b(?:by|in)\s+$", re.I)
@@ -378,7 +378,8 @@ _ONE_SKIP_BEFORE = re.compile(
 )
 _ONE_SKIP_AFTER = re.compile(
     r"(?:\s+(?:of|another|thing|way|time|point|issue|problem|reason|more|option|side|hand|"
-    r"by\s+one|to\s+one|on\s+one|or\s+(?:the\s+)?other|day\s+(?:we|i|they|you|soon))\b|-(?:to|on|off)-)",
+    r"by\s+one|to\s+one|on\s+one|or\s+(?:the\s+)?other|or\s+not|day\s+(?:we|i|they|you|soon))\b|"
+    r"-(?:to|on|off)-)",
     re.I,
 )
 
@@ -994,6 +995,12 @@ _PRESENT_TENSE = re.compile(
     re.I,
 )
 """The present tense against a past one ("it was 11%, it's 8.5%"): today's level."""
+_OF_IT = re.compile(
+    r"\b(?:want|like|need|get|see)\s+(?:it|that|them)\s+(?:down\s+|up\s+)?(?:at|to|under|below)\s+$",
+    re.I,
+)
+"""A target said of "it" is the same measure as today's: "Wastage is 150 kits a month and
+we'd like it at 50"."""
 _BOUND = re.compile(
     r"(?:under|below|less\s+than|fewer\s+than|no\s+more\s+than|at\s+most|at\s+least)\b", re.I
 )
@@ -1027,18 +1034,22 @@ _AFTER_TARGET = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal|lovely|nice|brilliant|"
     r"fantastic|perfect|fine|amazing|acceptable|a\s+(?:win|result|dream))|"
     r"would\s+(?:keep|make)\s+(?:\w+\s+){1,2}?happy|is\s+the\s+(?:goal|target|aim)|ideally|"
+    r"is\s+the\s+only\s+acceptable\s+\w+|"
     r"(?:that['’]s|which\s+is)\s+(?:what|where)\s+(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)?\s+"
     r"(?:aim(?:ing)?|want(?:ing)?|head(?:ing)?|going|shoot(?:ing)?|after))\b",
     re.I,
 )
 """A target said after its figure: "35 would be great", "4.5 and that's what we're aiming for"."""
 _MULTIPLE = re.compile(
-    r"\b(?:(?P<half>halve[ds]?|halving|cut\s+(?:(?:it|that|this|them)\s+)?in\s+half)|"
-    r"(?P<double>double[ds]?|doubling)|(?P<triple>triple[ds]?|tripling|treble[ds]?|trebling)|"
+    r"\b(?:(?P<half>halve[ds]?|halving|cut\s+(?:(?:it|that|this|them)\s+)?in\s+half|"
+    r"(?:(?<=with\s)|(?<=to\s)|(?<=at\s)|(?<=for\s)|(?<=take\s)|(?<=want\s)|(?<=like\s))"
+    r"half\s+(?:of\s+)?(?:that|this))|"
+    r"(?P<double>double[ds]?|doubling|twice\s+(?:that|this))|(?P<triple>triple[ds]?|tripling|treble[ds]?|trebling)|"
     r"(?P<quadruple>quadruple[ds]?|quadrupling))\b(?!-)",
     re.I,
 )
-"""A target said as a multiple of today's figure: "we want to halve it", "triple that"."""
+"""A target said as a multiple of today's figure: "we want to halve it", "triple that", "we'd
+be happy with half that" (not "half of that is rework", a share)."""
 _FACTOR = {"half": 0.5, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
 _MULTIPLE_AHEAD = re.compile(
     r"(?:^|[.!?;:]\s+|\s[-–—]\s+|\b(?:to|and|so|let['’]s|must|should|will|can|could|we['’]d)\s+)"
@@ -1047,6 +1058,11 @@ _MULTIPLE_AHEAD = re.compile(
 )
 """The multiple said before the figure, as a request ("Halve the missed collections - we get
 600 a month", "we'd double the 40 referrals"), not as history ("sales doubled; now 40")."""
+_WANT_MULTIPLIED = re.compile(
+    rf"\b(?:want|wants|need|needs|like|see|get)\s+(?:it|that|this|them|those)\s+{_MULTIPLE.pattern}",
+    re.I,
+)
+"""The multiple asked for as the state wanted: "I want it halved", "we need that doubled"."""
 _MULTIPLE_FROM = re.compile(
     rf"{_MULTIPLE.pattern}\s+(?:(?:it|that|this|them)\s+)?from\s+"
     r"(?:(?:the|our|its|their|about|around|roughly)\s+)*$",
@@ -1248,6 +1264,7 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             _noun_after(text, base) in (None, _noun_after(text, target))
             or (base.unit is not None and base.unit == target.unit)
             or (base.unit is not None and target.unit is None and _noun_after(text, target) is None)
+            or _OF_IT.search(text, max(0, target.start - 30), target.start)
         )  # "17 minutes average wait. Eight would be lovely": a bare figure, the same measure  # "one in five tickets ... get that to one in ten": a share of the same things
     ):
         return _pair(text, base, target)
@@ -1296,7 +1313,11 @@ def _multiple_of(text: str, base: _Atom) -> float | None:
     we want it halved", "about 15 a year; the trustees want us to triple that") or asked for
     before it ("Halve the missed collections - we get about 600 a month", "Double the 40
     referrals we get now", "write-offs halved from £800k")."""
-    m = _MULTIPLE.search(text, base.end) or _MULTIPLE_AHEAD.search(text, 0, base.start)
+    m = (
+        _MULTIPLE.search(text, base.end)
+        or _MULTIPLE_AHEAD.search(text, 0, base.start)
+        or _WANT_MULTIPLIED.search(text, 0, base.start)
+    )
     if m is None:
         m = _MULTIPLE_FROM.search(text, max(0, base.start - 40), base.start)
     if m is None:

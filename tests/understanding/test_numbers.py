@@ -578,8 +578,30 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Between 10 and 14 a week, call it 12. We'd like 6.", (12, None), (6, None)),
     # "grand" is money in the reply's currency
     ("Refunds cost us about $8k a month; we want that under five grand.", (8000, "$"), (5000, "$")),
+    # a multiple of today's figure: "half that", "want it halved"
+    (
+        "About 80 no-shows a month. We'd be happy with half that.",
+        (80, "no-shows"),
+        (40, "no-shows"),
+    ),
+    (
+        "I need it doubled. Right now we get 25 referrals a quarter.",
+        (25, "referrals"),
+        (50, "referrals"),
+    ),
+    # "zero is the only acceptable number" is the target
+    ("We had 4 last year; zero is the only acceptable number.", (4, None), (0, None)),
+    # a target said of "it" is today's measure
+    ("Scrap is 90 units a shift and we'd like it at 60.", (90, "units"), (60, "units")),
+    # "one" as a pronoun is no target
+    (
+        "They sell a warranty whether the customer needs one or not. Returns are 30 a week, want 10.",
+        (30, None),
+        (10, None),
+    ),
     # not a change
     ("about 60 a week", None, None),
+    ("Half of that is rework, about 30 a week.", None, None),
     ("We have 3 depots. Ten would be great.", None, None),
     ("The national average is 12 days and we're at 15.", None, None),
     # a spread of levels is no change
