@@ -545,9 +545,12 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 _MONTH_ONLY_CUE = re.compile(
-    rf"\b(?:{_CUE}|end|start|beginning|mid|middle|early|late)\s+(?:of\s+)?(?:the\s+)?(?:end\s+of\s+)?$",
+    rf"\b(?:{_CUE}|end|start|beginning|mid|middle|early|late)\s+(?:of\s+)?(?:the\s+)?(?:end\s+of\s+)?$|"
+    r"\b(?:which|that)(?:\s+is|['’]s)\s+$",
     re.I,
 )
+"""A cue that makes a bare month a date: "by March", "end of June", or a period restated as
+one ("the end of the school year, which is July")."""
 _LABEL_BEFORE = re.compile(r"\b[a-z]{1,2}\d+\s*$", re.I)
 _YEAR_CUE = re.compile(
     r"\b(?:by|before|until|till|til|in|during|for|through|throughout|within|deadline|due|around)\s+$",
@@ -666,16 +669,24 @@ def parse_deadline(text: str, today: date) -> date | None:
 
 def restated(text: str, found: list[DateMatch], chosen: DateMatch) -> DateMatch:
     """`chosen`, or the date right after it that restates it precisely: "the end of the
-    summer term, July 2027", "by the spring inspection, which is in April 2027"."""
+    summer term, July 2027", "by the spring inspection, which is in April 2027", or a season
+    placed by its month ("before the summer audit in June")."""
     following = next((m for m in found if m.start >= chosen.end), None)
     if (
         following is not None
         and _APPOSITION.fullmatch(text, chosen.end, following.start)
-        and _YEAR.search(following.text)
         and not _YEAR.search(chosen.text)
+        and (
+            _YEAR.search(following.text)
+            or (_SEASON_WORD.search(chosen.text) and _MONTH_WORD.search(following.text))
+        )
     ):
-        return following
+        return following  # "by the summer audit in June": June, not the end of August
     return chosen
+
+
+_SEASON_WORD = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b", re.I)
 
 
 _APPOSITION = re.compile(

@@ -125,10 +125,11 @@ _SHARE_DOES = (
     r"[a-z-]+\s+){0,3}?)?\s*"
     r"(?:pass|fail|leave|quit|use|stay|complete|finish|meet|miss|hit|return|reply|respond|"
     r"arrive|get|make|say|rate|score|turn\s+up|show\s+up|come\s+back)\b"
+    r"(?![\s-]+(?:rates?|marks?|levels?|scores?|percentages?|figures?|targets?|thresholds?)\b)"
 )
 """A share as the subject of what people do, in the present tense: "only 40% pass their
-probation first time", "a third of new starters leave within 90 days"; not "40% passed" or
-"40% will pass"."""
+probation first time", "a third of new starters leave within 90 days"; not "40% passed",
+"40% will pass" or "a 98% pass rate", where the verb is a noun."""
 _LEVEL_NAMED = (
     r"\b(?:(?<!national\s)(?<!industry\s)(?<!sector\s)(?<!regional\s)average|current)\s+"
     r"(?:[a-z-]+\s+){0,6}?(?:is|are|['’]s)\s+(?:(?:about|around|roughly|only|just|still)\s+)?"
@@ -606,36 +607,53 @@ def deadline_in_passing(text: str, today: date) -> str | None:
 
 
 _DATE_NAMED = re.compile(
-    r"(?:\b(?:the|our)\s+(?:date|cut-?off|hard\s+stop)|\b(?:go-?live|go\s+live|launch|cut-?over|"
+    r"(?:\b(?:the|our)\s+(?:date|cut-?off|hard\s+stop)|\b(?:target|end|due|completion)\s+date|"
+    r"\b(?:go-?live|go\s+live|launch|cut-?over|"
     r"hand-?over|switch-?over)(?:\s+date)?)\s+(?:is|will\s+be|['’]s)\b[^.;!?\d]{0,15}$",
     re.I,
 )
 """A date given as the day things must happen: "the date is firm: 31 January", "go-live is
-1 February" (a past one is history and was dropped before)."""
+1 February", "target date is end of q3 next year" (a past one is history and was dropped
+before)."""
 _DEADLINE_BACK = re.compile(
     r"[^.;!?]{0,40}?\b(?:(?:that['’]s|that\s+is|which\s+is)\s+(?:our|the|my)\s+(?:real\s+)?"
-    r"(?:deadline|cut-?off|due\s+date|hard\s+stop)|by\s+then|by\s+that\s+(?:date|day|point))\b",
+    r"(?:deadline|cut-?off|due\s+date|hard\s+stop|line\s+in\s+the\s+sand)|by\s+then|"
+    r"by\s+that\s+(?:date|day|point))\b",
     re.I,
 )
 """The deadline pointing back at a date just said: "the audit is on 30 April, so that's our
 deadline", "go-live is 1 February and they must be ready by then"."""
 _RESTATING = re.compile(
     r"\b(?:which|that)\s+(?:for\s+(?:us|me)\s+)?(?:is|means|(?:is|are|starts?|begins?|"
-    r"happens?|falls?|takes?\s+place|kicks?\s+off|goes\s+live|go\s+live|launch(?:es)?|opens?)"
-    r"\s+(?:on|in|at))\s+$|\bi\.e\.\s+$",
+    r"happens?|falls?|takes?\s+place|kicks?\s+off|goes\s+live|go\s+live|launch(?:es)?|opens?|"
+    r"ends?|finishes|closes)\s+(?:on|in|at))\s+$|\bi\.e\.\s+$",
     re.I,
 )
 
 
 def _restates_a_deadline(text: str, start: int) -> bool:
     """ "by the end of fiscal 2027, which for us is June 30, 2027": a date that spells out a
-    deadline given, in the same sentence, in a form no calendar reads, or an event named as
-    the deadline ("before the first handovers, which start on 12 April 2027")."""
+    deadline given, in the same sentence, in a form no calendar reads, an event named as the
+    deadline ("before the first handovers, which start on 12 April 2027"), or a coming one
+    ("at the next audit, which is on 12 March"); not history ("the last audit, which was
+    on 3 May", "we passed the next audit, which is on 12 March" after a past verb)."""
     sentence = _FULL_STOP.split(text[:start])[-1]
     restating = _RESTATING.search(sentence)
-    return (
-        restating is not None and _DEADLINE_CUE.search(sentence, 0, restating.start()) is not None
+    if restating is None:
+        return False
+    ahead = sentence[: restating.start()]
+    return _DEADLINE_CUE.search(ahead) is not None or (
+        _COMING.search(ahead) is not None and _PAST.search(ahead) is None
     )
+
+
+_COMING = re.compile(
+    r"\b(?:the|our)\s+next\s+[a-z-]+|"
+    r"\b(?:this|next)\s+(?:academic|school|financial|fiscal|business|tax)\s+(?:year|term)\b",
+    re.I,
+)
+"""A coming occasion or period that a date then places: "a 98% pass rate at the next audit,
+which is on 12 March", "94% this academic year, which ends in July"."""
 
 
 def is_correction(text: str) -> bool:

@@ -316,6 +316,13 @@ CHOICE: list[tuple[str, str]] = [
     ("We have 45 people and need it done by 30 April 2027", "2027-04-30"),
     ("Q3 2027 would be good, Q4 2027 at the latest", "2027-09-30"),
     ("It takes 3 weeks, so we need to start by June", "2026-06-30"),
+    # a season placed by its month: the month
+    ("Before the winter inspection in January.", "2027-01-31"),
+    ("By the spring review in March", "2027-03-31"),
+    # but a season with no month stays the season
+    ("Before the summer rush.", "2026-08-31"),
+    # a period restated as a month
+    ("By the end of the financial year, which is March.", "2027-03-31"),
 ]
 
 
@@ -403,6 +410,7 @@ FIND: list[tuple[str, list[tuple[str, str]]]] = [
     ("due by Friday", [("Friday", "2026-05-15")]),
     ("next year", [("next year", "2027-12-31")]),
     ("H1 2027 or H2 at the latest", [("H1 2027", "2027-06-30"), ("H2", "2026-12-31")]),
+    ("by the end of term, which is July", [("July", "2026-07-31")]),
 ]
 
 

@@ -366,6 +366,22 @@ def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
         ),
         # a date things were moved to
         ("target", "90%. And the launch has been moved to May 2027.", "2027-05-31"),
+        # a coming occasion or period, then dated
+        ("target", "Full marks at the next inspection, which is on 9 June.", "2027-06-09"),
+        ("sponsor", "The head. She wants 96% this school year, which ends in July.", "2027-07-31"),
+        # a date named as the target date, or pointed back at as the line in the sand
+        ("audience_size", "Twelve. Target date is the end of Q2 next year.", "2027-06-30"),
+        (
+            "impact",
+            "Our contract renews on 1 April 2027, so that's the line in the sand.",
+            "2027-04-01",
+        ),
+        # a season placed by its month
+        (
+            "baseline",
+            "About 40 a week, and we want half that by the spring audit in March.",
+            "2027-03-31",
+        ),
     ],
 )
 def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None:
@@ -379,6 +395,8 @@ def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None
         ("business_goal", "We want claims settled in 4 weeks."),
         ("impact", "Before the merger our team handled it in March and April."),
         ("existing_resources", "We moved to the new site in 2025; nothing since."),
+        ("impact", "We failed the next audit, which is on 3 March."),
+        ("existing_resources", "A guide on the school year, which ends in July."),
     ],
 )
 def test_durations_and_history_are_no_deadline(asked: str, text: str) -> None:
