@@ -149,10 +149,14 @@ _NOW = re.compile(
     re.I,
 )
 _RECENTLY = re.compile(
-    r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year)|this\s+(?:year|month|quarter))\b",
+    r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year|term|semester)|"
+    r"this\s+(?:year|month|quarter|term)|(?:the|our)\s+(?:last|latest|most\s+recent)\s+"
+    r"(?:(?:[a-z'’-]+\s+){0,2}?(?:survey|audit|inspection|review|report|census|round)|"
+    r"one\s+(?=was\b|scored\b|came\s+(?:in|out)\s+at\b)))\b",
     re.I,
 )
-"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%"),
+"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%", "the
+last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 last term"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
     r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|"
@@ -730,14 +734,19 @@ _AT_EACH = re.compile(r"\s+(?:at|in|on|for|per)\s+each\b", re.I)
 
 
 def _a_rate(clause: str, count: float) -> bool:
-    """Whether the count is a throughput ("we train 5 people a month"); a rate elsewhere in
+    """Whether the count is a throughput ("we train 5 people a month") or a tally over a period
+    ("there were 14 last term"); a rate elsewhere in
     the sentence ("all 320 nurses trained ... and falls cut from 12 a month") is not its."""
     return any(
         q.value == count and _RATE_AFTER_COUNT.match(clause, q.end) for q in find_quantities(clause)
     )
 
 
-_RATE_AFTER_COUNT = re.compile(rf"\s+(?:[a-z-]+\s+){{0,3}}?{_RATE.pattern}", re.I)
+_RATE_AFTER_COUNT = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{0,3}}?(?:{_RATE.pattern}|\b(?:last|this)\s+(?:week|month|term|quarter|year)\b)",
+    re.I,
+)
+"""A count over a period is a throughput or a tally: "5 people a month", "14 last term"."""
 
 
 def change(text: str) -> tuple[Quantity, Quantity] | None:

@@ -437,6 +437,11 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("cause_skill", "Yes. The current error rate is 4%, not 6%.", 4),
         # today's figure after 'now'
         ("cause_done_before", "Yes, they used to get 95%. Now it's 81.", 81),
+        # the latest measurement, where a metric is talked about
+        ("metric", "The food hygiene rating. The last inspection gave us 3 out of 5.", 3),
+        ("metric", "Audit scores; the last one was 71 out of 100.", 71),
+        ("requested_solution", "Coaching. In our latest pulse survey wellbeing scored 48%.", 48),
+        ("target", "None missed. There were 9 last term.", 9),
         # a level said as where they are on
         ("business_goal", "More renewals: £3m by March. We're on about £1.9m.", 1_900_000),
     ],
@@ -460,6 +465,7 @@ def test_a_level_said_as_what_they_do_or_as_the_current_one(
         ("business_goal", "We need 90% of learners to pass first time."),
         ("business_goal", "Only 40% will pass unless something changes."),
         ("metric", "Audit scores. At the moment our homes range from 55 to 90."),
+        ("deadline", "The last one took 6 weeks, so end of March."),
     ],
 )
 def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:
@@ -485,6 +491,7 @@ def test_a_comparison_is_not_a_target(asked: str, text: str) -> None:
         ("cause_done_before", "Yes, three people did it last year."),
         ("metric", "Repeat visits. It's 14 at the moment."),
         ("business_goal", "Fewer late vans; it's 30 a week."),
+        ("target", "Zero. There were 9 last term."),
     ],
 )
 def test_a_subset_or_a_bare_figure_is_not_the_head_count(asked: str, text: str) -> None:
