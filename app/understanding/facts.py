@@ -312,7 +312,7 @@ _LEADING_FIGURE = re.compile(
 
 
 _STANDALONE_FIGURE = re.compile(
-    r"\s*(?:(?:about|around|roughly|maybe)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
+    r"\s*(?:(?:about|around|roughly|maybe|let['’]s\s+say|say|call\s+it|i['’]d\s+say)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
     r"(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)",
     re.I,
 )
@@ -397,6 +397,12 @@ def current_value(
     ("last month it was 71%") only when `recently`. With `stated` (a yes/no answer, where
     "two of them have scanners at the moment" is a story), only a level stated as such:
     "we're at 81 now", "it's 7% now"."""
+    if (told := _TOLD_IT_WAS.search(text)) is not None:
+        # "I told you it was 40 earlier; it's actually 34": the level, corrected
+        sentence = re.split(r"(?<=[.!?])\s", text[told.start() :], maxsplit=1)[0]
+        quantity = parse_quantity(sentence)
+        if quantity is not None and headcount(sentence) is None:
+            return quantity
     for clause in _SENTENCE.split(text):
         cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
         if not cued:
@@ -426,6 +432,13 @@ def current_value(
     return None
 
 
+_TOLD_IT_WAS = re.compile(
+    r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you)\s+(?:that\s+)?it\s+was\b"
+    r"(?=[^.!?]*\b(?:actually|really|in\s+fact)\b)",
+    re.I,
+)
+"""A level said before and corrected in the same sentence: "I told you it was 40 earlier;
+it's actually 34"."""
 _STATED_LEVEL = re.compile(
     r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at|"
     r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s))\s+"

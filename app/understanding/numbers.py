@@ -1468,7 +1468,7 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             score = 5  # "it was 50, but we've hired, so about 58 now": the last word wins
         elif (
             _SUPERSEDED.match(text, atom.end)
-            or _TAKEN_BACK.match(text, atom.end)
+            or (_TAKEN_BACK.match(text, atom.end) and not _apology_for_the_next(text, atoms, i))
             or _SAID_BEFORE.search(text, lo, hi)
         ):
             score = 0  # "I said 40 people earlier - it's 44": the old figure
@@ -1492,6 +1492,15 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
     if _JUST_ME.search(text):
         return 1.0
     return None
+
+
+def _apology_for_the_next(text: str, atoms: list[_Atom], i: int) -> bool:
+    """ "14 - sorry, I know I said 40": the apology is for the figure said before, which
+    follows it, so the first figure stands; in "14, sorry, I mean 41" it does not."""
+    if i + 1 >= len(atoms):
+        return False
+    lo, hi = _window_before(text, atoms, i + 1)
+    return bool(_SAID_BEFORE.search(text, lo, hi) or _SUPERSEDED.match(text, atoms[i + 1].end))
 
 
 def _in_a_story(text: str, atom: _Atom, words: list[str]) -> bool:

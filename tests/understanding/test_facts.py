@@ -442,6 +442,8 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("metric", "Audit scores; the last one was 71 out of 100.", 71),
         ("requested_solution", "Coaching. In our latest pulse survey wellbeing scored 48%.", 48),
         ("target", "None missed. There were 9 last term.", 9),
+        # a level said before and corrected
+        ("metric", "Falls per month. I said it was 12 before; it's actually 15.", 15),
         # a level said as where they are on
         ("business_goal", "More renewals: £3m by March. We're on about £1.9m.", 1_900_000),
     ],
@@ -466,6 +468,7 @@ def test_a_level_said_as_what_they_do_or_as_the_current_one(
         ("business_goal", "Only 40% will pass unless something changes."),
         ("metric", "Audit scores. At the moment our homes range from 55 to 90."),
         ("deadline", "The last one took 6 weeks, so end of March."),
+        ("metric", "I said it was 12 people before; it's actually 15 people."),
     ],
 )
 def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:
@@ -623,6 +626,8 @@ def test_a_target_said_as_a_multiple_also_gives_today(
         ("90, and the team's bigger than I said: 40 people, not 30.", 90),
         ("About 70%; oh, and we need to book two rooms.", 70),
         ("£2,500, give or take.", 2500),
+        ("Let's say 90%. Sorry, the current level I gave you was off - it's 70, not 75.", 90),
+        ("Call it 12.", 12),
         # not when a word follows it, nor a decimal point
         ("80 today. We want 95.", 95),
         ("3.5 days", 3.5),

@@ -648,6 +648,7 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("the crew is smaller than I said: forty rather than fifty", 40),
     ("fix the headcount: it's 33, not 23", 33),
     ("It's 40 - sorry, 44, I forgot the new starters.", 44),
+    ("9 - sorry, I know I said 19 last time, that was a slip.", 9),
     ("Actually I said 40 people earlier - it's 44.", 44),
     ("it was 50 in September but we've hired since, so about 58 now", 58),
     ("Roughly 3,000 - it's every frontline colleague in the bank.", 3000),
