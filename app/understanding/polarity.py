@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.interview import framework as fw
+from app.understanding.classifiers import _NEGATION
 
 _SOFTENER = (
     r"(?:(?:honestly|frankly|sadly|unfortunately|well|um+|er+|oh|to\s+be\s+(?:honest|fair)|"
@@ -174,12 +175,18 @@ _AFFIRMATIVE = re.compile(
     r"(?:have|has|['’]ve\s+got|know|knows|can|could)\b(?!\s+to\b)",
     re.I,
 )
-_NOT_PLAIN = re.compile(
-    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|hardly|barely|without|"
-    r"if|unless|only|when|too|but|though|although|except|until|yet|problem|issue|struggle|"
-    r"mess|slow|old|broken|crash\w*|hard|difficult|tricky)\b|n['’]?t\b|\?",
+_TURNING = re.compile(
+    r"\b(?:if|unless|only|when|too|but|though|although|except|until|yet|problem|issue|struggle|"
+    r"mess|slow|old|broken|crash\w*|hard|difficult|tricky)\b|\?",
     re.I,
 )
+"""A condition, contrast or problem that could turn a plain statement."""
+
+
+def _not_plain(text: str) -> bool:
+    """A negation (the classifiers' own list: "not", "don't", "cant", never the "nt" of
+    "equipment", "want" or "client") or a word that could turn the statement."""
+    return _NEGATION.search(text) is not None or _TURNING.search(text) is not None
 
 
 def plain_affirmative(text: str) -> str | None:
@@ -188,6 +195,6 @@ def plain_affirmative(text: str) -> str | None:
     turn it: no negation, condition, contrast or problem word ("they have the manuals, they
     don't have the hours" is partly; "they have to re-key it all" is an obligation)."""
     text = text.strip()
-    if _AFFIRMATIVE.match(text) and not _NOT_PLAIN.search(text) and not _QUALIFIED.search(text):
+    if _AFFIRMATIVE.match(text) and not _not_plain(text) and not _QUALIFIED.search(text):
         return fw.YES
     return None

@@ -134,6 +134,12 @@ def test_mixed_answer(text: str, expected: str | None) -> None:
         ("They have too much on.", None),
         ("They know the rule but never see their own numbers.", None),
         ("They have the kit?", None),
+        # words ending in "nt" are no negation
+        ("They have the equipment and the client's sign-off.", "yes"),
+        ("Everyone knows the payment terms we want.", "yes"),
+        # a contraction, with or without its apostrophe, is
+        ("They have laptops, they dont have the time.", None),
+        ("We've got the forms, we haven't got a printer.", None),
     ],
 )
 def test_plain_affirmative(text: str, expected: str | None) -> None:
