@@ -15,6 +15,8 @@ from app.interview.state import Finding, Quantity
 from app.understanding.dates import find_dates, parse_deadline, restated
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
+    CORRECTING,
+    COUNT,
     find_quantities,
     is_people_noun,
     parse_change,
@@ -23,17 +25,7 @@ from app.understanding.numbers import (
     says_a_spread,
 )
 
-_COUNT = (
-    r"(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
-    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred)\b)"
-)
-"""A count in digits or words; not "one", which is as often a pronoun ("not one of them")."""
-_CORRECTION = re.compile(
-    rf"\b(actually|correction|sorry,? (i|we) meant|i meant|i mean|to correct|make that|scratch that|not {_COUNT}|rather than {_COUNT}|i forgot|update:|change (the|it)|"
-    r"i\s+said\b[^.]*\b(?:earlier|before)|(?:earlier|before),?\s+i\s+said|fix something i said)\b",
-    re.I,
-)
+_COUNT = COUNT
 _PEOPLE = (
     r"(people|staff|employees|colleagues|members of staff|agents|of them|of us|heads|workers|"
     r"drivers|nurses|engineers|managers|reps|advisers|advisors|operators|cooks|teachers|"
@@ -674,7 +666,7 @@ which is on 12 March", "94% this academic year, which ends in July"."""
 
 
 def is_correction(text: str) -> bool:
-    return bool(_CORRECTION.search(text))
+    return bool(CORRECTING.search(text))
 
 
 def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:

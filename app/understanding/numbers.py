@@ -30,6 +30,8 @@ from typing import Literal
 from app.interview.state import Quantity
 
 __all__ = [
+    "COUNT",
+    "CORRECTING",
     "QuantityMatch",
     "find_quantities",
     "parse_change",
@@ -115,6 +117,23 @@ _NUMWORD = "|".join(
     sorted([*_SMALL, *_TENS, "hundred", *_SCALES, "dozen", "couple"], key=len)[::-1]
 )
 _VOCAB = _NUMWORD + "|and|of|an|a"
+
+COUNT = (
+    r"(?:\d[\d,]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred)\b)"
+)
+"""A count in digits or words; not "one", which is as often a pronoun ("not one of them")."""
+CORRECTING = re.compile(
+    rf"\b(?:actually|correction|sorry|i\s+meant|i\s+mean|to\s+correct|make\s+that|"
+    rf"scratch\s+that|not\s+{COUNT}|rather\s+than\s+{COUNT}|i\s+forgot|"
+    r"change\s+(?:the|it)|i\s+said|(?:i|we)\s+told\s+you|fix\s+something\s+i\s+said)\b|"
+    r"\bupdate:",
+    re.I,
+)
+"""A reply that corrects something said before ("actually it's 45, not 30", "sorry, I meant
+June", "I told you 40", "Update: ..."): its facts replace what was filled, and a goal set
+"instead of" a figure in it is a correction, not a change."""
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -1294,7 +1313,7 @@ def _wanted_instead(text: str, atoms: list[_Atom]) -> tuple[Quantity, Quantity] 
         if (
             _INSTEAD_OF.fullmatch(text, x.end, y.start)
             and _TARGET_CUE.search(text, max(0, x.start - 60), x.start)
-            and not _CORRECTING.search(text)
+            and not CORRECTING.search(text)
             and _compatible(x, y)
         ):
             return _pair(text, y, x)
@@ -1302,10 +1321,6 @@ def _wanted_instead(text: str, atoms: list[_Atom]) -> tuple[Quantity, Quantity] 
 
 
 _INSTEAD_OF = re.compile(r"\s*,?\s*instead\s+of\s+(?:the\s+|today['’]s\s+|our\s+)?", re.I)
-_CORRECTING = re.compile(
-    r"\b(?:actually|sorry|correction|i\s+meant|i\s+said|(?:i|we)\s+told\s+you|make\s+that)\b",
-    re.I,
-)
 
 
 def _multiple_of(text: str, base: _Atom) -> float | None:

@@ -10,7 +10,8 @@ import pytest
 from app.interview.state import InterviewState
 from app.understanding.dates import parse_deadline
 from app.understanding.embedded import EmbeddedUnderstanding
-from app.understanding.facts import find_facts
+from app.understanding.facts import find_facts, is_correction
+from app.understanding.numbers import parse_change
 
 TODAY = date(2026, 11, 24)
 
@@ -516,6 +517,33 @@ def test_a_team_size_corrected_at_the_summary_is_not_the_level() -> None:
     level = "Nearly - we're at 40, not 34."  # a level, not a team
     found = EmbeddedUnderstanding(encoder=None)._extras(level, "confirm", state, TODAY)
     assert "audience_size" not in {f.slot for f in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "corrects"),
+    [
+        ("Actually it's 45 of them, not 30.", True),
+        ("Sorry, I meant June.", True),
+        ("I told you 40 before - it's 44.", True),
+        ("Scratch that, make it 12.", True),
+        ("We have 45 of them.", False),
+        ("Not one of them knows.", False),
+    ],
+)
+def test_one_list_of_correction_markers(text: str, corrects: bool) -> None:
+    """Facts are flagged, and "instead of" read, with the same markers."""
+    assert is_correction(text) is corrects
+
+
+@pytest.mark.parametrize(
+    ("marker", "is_change"),
+    [("", True), ("Scratch that: ", False), ("I told you wrong, ", False), ("Update: ", False)],
+)
+def test_a_goal_instead_of_a_figure_is_no_change_in_a_correction(
+    marker: str, is_change: bool
+) -> None:
+    text = f"{marker}the goal is quotes out in 2 days instead of 5."
+    assert (parse_change(text) is not None) is is_change
 
 
 def test_corrections_are_flagged() -> None:
