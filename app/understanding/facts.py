@@ -140,6 +140,19 @@ _NOW = re.compile(
     rf"{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
     re.I,
 )
+_DOING_NOW = re.compile(_PERFORMING, re.I)
+"""What we or they do now ("we do about 30% of the work twice"): a level in most answers, but
+in an impact answer it is the cost being described ("only 40% pass" is still a level)."""
+
+
+def _is_doing(clause: str, cued: re.Match[str]) -> bool:
+    """Whether the cue found is what they do ("we do about 30% of"), not a level named."""
+    m = _DOING_NOW.match(clause, cued.start())
+    return m is not None and m.end() == cued.end()
+
+
+"""What they do now ("we do about 30% of the work twice"): a level in most answers, but in an
+impact answer it is the cost being described."""
 _RECENTLY = re.compile(
     r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year|term|semester)|"
     r"this\s+(?:year|month|quarter|term)|(?:the|our)\s+(?:last|latest|most\s+recent)\s+"
@@ -382,13 +395,18 @@ def _whole(count: float) -> bool:
 
 
 def current_value(
-    text: str, rates: bool = False, recently: bool = False, stated: bool = False
+    text: str,
+    rates: bool = False,
+    recently: bool = False,
+    stated: bool = False,
+    doing: bool = True,
 ) -> Quantity | None:
     """A metric's value today, said in passing ("we're at 71% now"), never a cost or head
     count; a rate ("4 reports a month right now") only when `rates`, a recent figure
     ("last month it was 71%") only when `recently`. With `stated` (a yes/no answer, where
     "two of them have scanners at the moment" is a story), only a level stated as such:
-    "we're at 81 now", "it's 7% now"."""
+    "we're at 81 now", "it's 7% now". Without `doing` (an impact answer), what they do is
+    not a level: "we do about 30% of the work twice" tells the cost, not the metric."""
     if (told := _TOLD_IT_WAS.search(text)) is not None:
         # "I told you it was 40 earlier; it's actually 34": the level, corrected
         sentence = re.split(r"(?<=[.!?])\s", text[told.start() :], maxsplit=1)[0]
@@ -397,7 +415,7 @@ def current_value(
             return quantity
     for clause in _SENTENCE.split(text):
         cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
-        if not cued:
+        if not cued or (not doing and _is_doing(clause, cued)):
             continue
         from_cue = _NOW_BEFORE.match(cued.group(0)) is not None
         if from_cue:  # "costs £35 each, and we're at 4%", "it's 66 staff and we're at 70%"
@@ -825,6 +843,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             rates=asked != "impact",
             recently=asked in _METRIC_TALK,
             stated=asked not in _IN_PASSING,
+            doing=asked != "impact",
         )
         if now is not None:
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))

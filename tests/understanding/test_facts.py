@@ -443,6 +443,9 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("metric", "Audit scores; the last one was 71 out of 100.", 71),
         ("requested_solution", "Coaching. In our latest pulse survey wellbeing scored 48%.", 48),
         ("target", "None missed. There were 9 last term.", 9),
+        # in an impact answer a level is still a level
+        ("impact", "Huge - only 40% pass first time, so we pay for resits.", 40),
+        ("impact", "We're running at 62% on time, and it costs us.", 62),
         # a level said before and corrected
         ("metric", "Falls per month. I said it was 12 before; it's actually 15.", 15),
         # a level said as where they are on
@@ -467,6 +470,8 @@ def test_a_level_said_as_what_they_do_or_as_the_current_one(
         ("desired_behavior", "Be on time. The national average is 88% and we're well short."),
         ("business_goal", "We need 90% of learners to pass first time."),
         ("business_goal", "Only 40% will pass unless something changes."),
+        ("impact", "Big. We do about 30% of the work twice."),
+        ("impact", "Painful: we lose about a third of new starters, at £3k each."),
         ("metric", "Audit scores. At the moment our homes range from 55 to 90."),
         ("deadline", "The last one took 6 weeks, so end of March."),
         ("metric", "I said it was 12 people before; it's actually 15 people."),
