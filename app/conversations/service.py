@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from pydantic_core import to_jsonable_python
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -145,10 +146,10 @@ def take_turn(
         loaded = repo.load_for_turn(session, conversation_id)
         if loaded is None:
             raise ConversationNotFound()
-        conversation, last_seq = loaded
-        if conversation.done:
+        if loaded.done:
             raise ConversationFinished()
-        state = InterviewState.model_validate(conversation.state)
+        state = InterviewState.model_validate(loaded.state)
+        last_seq = loaded.last_seq
 
         received = clock()
         _commit_or_busy(
@@ -169,12 +170,16 @@ def take_turn(
         new_state, reply = engine.advance(state, interpretation)
         reply = with_guidance(state, new_state, reply, retriever)
         fields = grounded_intake(new_state, retriever)  # retrieval before the write transaction
+        # Serialised here rather than in the write transaction: other requests queue for
+        # SQLite's one write lock, so it is held for the statements only.
+        stored_state = new_state.model_dump(mode="json")
+        data = to_jsonable_python(fields)
 
         now = clock()
         intake_id = _commit_or_busy(
             session,
             lambda: _record_reply(
-                session, conversation, last_seq + 2, new_state, reply, fields, now
+                session, conversation_id, last_seq + 2, stored_state, reply, data, now
             ),
         )
     return Outcome(conversation_id=conversation_id, intake_id=intake_id, reply=reply)
@@ -182,42 +187,41 @@ def take_turn(
 
 def _record_reply(
     session: Session,
-    conversation: Conversation,
+    conversation_id: str,
     seq: int,
-    state: InterviewState,
+    state: dict[str, Any],
     reply: Reply,
     fields: dict[str, Any],
     now: datetime,
 ) -> str:
+    """The assistant's turn, the new state and the intake draft (one transaction)."""
     repo.add_turn(
         session,
-        conversation_id=conversation.id,
+        conversation_id=conversation_id,
         seq=seq,
         role="assistant",
         text=reply.text,
         asking_slot=reply.asking.slot if reply.asking else None,
         now=now,
     )
-    conversation.state = state.model_dump(mode="json")
-    conversation.stage = reply.stage
-    conversation.done = reply.done
-    conversation.updated_at = now
-    session.add(conversation)
+    repo.save_progress(
+        session, conversation_id, state=state, stage=reply.stage, done=reply.done, now=now
+    )
 
-    intake = intakes.get_by_conversation(session, conversation.id)
+    intake = intakes.get_by_conversation(session, conversation_id)
     if intake is None:  # created with the conversation; only missing if deleted since
+        conversation = repo.get(session, conversation_id)
         intake = intakes.create(
             session,
             data=fields,
             now=now,
-            conversation_id=conversation.id,
-            requester=_requester(conversation),
+            conversation_id=conversation_id,
+            requester=_requester(conversation) if conversation else None,
         )
     else:
         intakes.replace_data(session, intake, fields, now)
     if reply.done:
-        intakes.submit(session, intake, now=now, actor=f"conversation:{conversation.id}")
-    session.flush()
+        intakes.submit(session, intake, now=now, actor=f"conversation:{conversation_id}")
     return intake.id
 
 
