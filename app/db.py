@@ -9,12 +9,13 @@ in place before any constraint is declared.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import anyio
 from fastapi import Request
 from sqlalchemy import Connection, DateTime, Engine, create_engine, event
 from sqlalchemy.engine import Dialect, make_url
@@ -133,20 +134,55 @@ def writing(session: Session) -> AbstractContextManager[object]:
         return _write_locks.setdefault(key, threading.Lock())
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: commit when the handler succeeds, roll back when it raises.
 
     Services only `flush()`; this is the one place that decides a request's work is kept.
     Declared with `scope="function"` (see `app.deps.SessionDep`) so the commit happens
     before the response is sent and a failed commit is reported as an error.
+
+    An async generator, so FastAPI does not make two trips to its threadpool (enter and
+    exit) per request. The commit or rollback, which may wait for SQLite's write lock,
+    still runs in a worker thread; when the handler left no transaction and no pending
+    change (the conversation service commits its own work) there is nothing to commit and
+    closing touches no connection, so that is done here.
     """
-    with Session(request.app.state.engine) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    session = Session(request.app.state.engine)
+    try:
+        yield session
+    except BaseException:
+        if _has_work(session):
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(_rollback_and_close, session)
+        else:
+            session.close()
+        raise
+    if _has_work(session):
+        await anyio.to_thread.run_sync(_commit_and_close, session)
+    else:
+        session.close()
+
+
+def _has_work(session: Session) -> bool:
+    """Whether ending the session would talk to the database."""
+    return session.in_transaction() or bool(session.new or session.dirty or session.deleted)
+
+
+def _commit_and_close(session: Session) -> None:
+    try:
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _rollback_and_close(session: Session) -> None:
+    try:
+        session.rollback()
+    finally:
+        session.close()
 
 
 # --- migrations -----------------------------------------------------------------------------

@@ -3,6 +3,10 @@
 The engine, settings, understanding, clock and knowledge retriever live on `app.state`, so
 a test builds an app with its own database, fake understanding and fixed clock, and two
 apps in one process never share anything by accident.
+
+The getters are `async def` although they never wait: FastAPI runs a plain `def`
+dependency in its threadpool, and a thread hop per attribute read (four per message,
+before any work) cost more than the read, on the event loop's thread and the GIL.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, FastAPI, Request
 from sqlmodel import Session
 
@@ -28,17 +33,17 @@ _retriever_lock = threading.Lock()
 RETRY_S = 10.0
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_understanding(request: Request) -> Understanding:
+async def get_understanding(request: Request) -> Understanding:
     understanding: Understanding = request.app.state.understanding
     return understanding
 
 
-def get_clock(request: Request) -> Callable[[], datetime]:
+async def get_clock(request: Request) -> Callable[[], datetime]:
     clock: Callable[[], datetime] = request.app.state.clock
     return clock
 
@@ -68,9 +73,16 @@ def app_retriever(app: FastAPI) -> Retriever | None:
     return retriever
 
 
-def get_retriever(request: Request) -> Retriever | None:
-    """Tests override this dependency with a retriever over their own index."""
-    return app_retriever(request.app)
+async def get_retriever(request: Request) -> Retriever | None:
+    """Tests override this dependency with a retriever over their own index.
+
+    Once opened the retriever is read straight off `app.state`; until then, looking for
+    it may open a Chroma store or call a server, so that runs in a worker thread.
+    """
+    retriever: Retriever | None = getattr(request.app.state, "retriever", None)
+    if retriever is not None:
+        return retriever
+    return await anyio.to_thread.run_sync(app_retriever, request.app)
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
