@@ -3,9 +3,11 @@
 Processing one requester message is two short transactions around the CPU-bound work:
 
 1. store the requester's turn and **commit** — their words are kept even if reading them
-   fails later (a bug, a crash, a timeout) and L&D can still see them;
+   fails later (a bug, a crash of the process, a timeout) and L&D can still see them. This
+   commit does not wait for the disk (`db.deferred_sync`): the next one flushes it;
 2. understand the text and advance the engine (no database lock held meanwhile), then store
-   the assistant's turn, the new state and the intake draft, and **commit**.
+   the assistant's turn, the new state and the intake draft, and **commit** durably, before
+   the reply is returned: an acknowledged answer survives even a power loss.
 
 Both commits happen while this conversation's lock is held, so the next message of the same
 conversation always starts from the stored result of the previous one. That is why this
@@ -35,7 +37,7 @@ from app.conversations.exceptions import (
 from app.conversations.locks import conversation_locks
 from app.conversations.models import Conversation
 from app.conversations.schemas import AskingOut, RequesterOut, Transcript, TurnOut
-from app.db import writing
+from app.db import deferred_sync, writing
 from app.intakes import repository as intakes
 from app.intakes.models import IntakePublic, intake_record
 from app.interview import engine
@@ -152,6 +154,7 @@ def take_turn(
         last_seq = loaded.last_seq
 
         received = clock()
+        deferred_sync(session)
         _commit_or_busy(
             session,
             lambda: repo.add_turn(

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from app.conversations.exceptions import ConversationBusy
@@ -49,6 +50,47 @@ class TestMessageStoredBeforeProcessing:
         assert response.status_code == 500
         stored = db.exec(select(Turn).where(Turn.role == "requester")).all()
         assert [t.text for t in stored] == ["first words"]
+
+
+class TestDiskSync:
+    """Per message, only the commit that acknowledges it waits for the disk."""
+
+    @pytest.fixture
+    def sync_at_commit(self, app):
+        """The `synchronous` level of each commit, in order (1 = NORMAL, 2 = FULL)."""
+        levels: list[int] = []
+
+        def record(connection) -> None:  # type: ignore[no-untyped-def]
+            cursor = connection.connection.dbapi_connection.cursor()
+            levels.append(cursor.execute("PRAGMA synchronous").fetchone()[0])
+            cursor.close()
+
+        event.listen(app.state.engine, "commit", record)
+        yield levels
+        event.remove(app.state.engine, "commit", record)
+
+    def test_the_words_defer_their_sync_to_the_reply(self, start_chat, sync_at_commit):
+        chat = start_chat()
+        sync_at_commit.clear()
+
+        assert chat.say("A course.").status_code == 200
+
+        assert sync_at_commit == [1, 2]
+
+    def test_pooled_connections_are_durable_again(self, start_chat, app):
+        chat = start_chat()
+        chat.say("A course.")
+
+        with app.state.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+    def test_a_refused_message_leaves_the_connection_durable(self, start_chat, understanding, app):
+        chat = start_chat()
+        understanding.fail_on.add("boom")
+        chat.say("boom")
+
+        with app.state.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
 
 
 class TestOneMessageAtATime:

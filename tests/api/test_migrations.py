@@ -97,6 +97,7 @@ class TestSQLiteConnection:
                 assert pragma("journal_mode") == "wal"
                 assert pragma("foreign_keys") == 1
                 assert pragma("busy_timeout") == 5000
+                assert pragma("synchronous") == 2  # FULL: a commit survives a power loss
         finally:
             engine.dispose()
 
