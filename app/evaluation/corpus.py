@@ -37,7 +37,7 @@ def _value(finding_value: Any) -> Any:
     return finding_value.value if isinstance(finding_value, Quantity) else finding_value
 
 
-def _prior_state(row: dict[str, Any]) -> InterviewState:
+def prior_state(row: dict[str, Any]) -> InterviewState:
     """A state in which the asked slot is open and corrected slots already hold a value."""
     answers = {
         slot: Answer(
@@ -90,7 +90,7 @@ def evaluate(rows: list[dict[str, Any]], understanding: Understanding) -> Corpus
     failures: list[tuple[str, str, str]] = []
     for row in rows:
         today = date.fromisoformat(row.get("today", "2026-11-24"))
-        got = understanding.interpret(row["text"], _prior_state(row), today)
+        got = understanding.interpret(row["text"], prior_state(row), today)
         ok, why = check(row, got)
         hits[kind_of(row)].append(ok)
         if not ok:

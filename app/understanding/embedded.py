@@ -83,9 +83,20 @@ def clean_text(text: str) -> str:
 class EmbeddedUnderstanding:
     """Reads free text offline. Thread-safe: the encoder and classifiers are read-only."""
 
-    def __init__(self, encoder: Encoder | None = None) -> None:
+    def __init__(
+        self,
+        encoder: Encoder | None = None,
+        classifiers: dict[str, clf.LinearClassifier] | None = None,
+    ) -> None:
+        """`classifiers` replaces the shipped weights: cross-validation reads each fold with
+        models trained without it (`scripts/crossval_reader.py`)."""
         self._encoder = encoder
+        self._classifiers = classifiers
         self._lock = Lock()
+
+    @property
+    def classifiers(self) -> dict[str, clf.LinearClassifier]:
+        return self._classifiers if self._classifiers is not None else clf.load_classifiers()
 
     @property
     def encoder(self) -> Encoder:
@@ -97,17 +108,17 @@ class EmbeddedUnderstanding:
 
     def warm_up(self) -> None:
         self._embed("warm up")
-        clf.load_classifiers()
+        _ = self.classifiers  # load the weights now, not on the first message
 
     def _embed(self, text: str) -> np.ndarray:
         return self.encoder.encode([text])[0]
 
     def classify(self, task: str, text: str, slot: str | None = None) -> tuple[str, float]:
-        model = clf.load_classifiers()[task]
+        model = self.classifiers[task]
         return model.predict_text(task, self._embed(text), text, slot)
 
     def classify_scores(self, task: str, text: str, slot: str | None = None) -> dict[str, float]:
-        model = clf.load_classifiers()[task]
+        model = self.classifiers[task]
         return model.scores_text(task, self._embed(text), text, slot)
 
     # --- the asked slot -------------------------------------------------------------------

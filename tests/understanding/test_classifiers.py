@@ -139,3 +139,28 @@ def test_the_sparse_word_path_matches_the_dense_features(task: str) -> None:
         fast_label, fast_confidence = model.predict_text(task, vector, text, "cause_resources")
         assert fast_label == label
         assert fast_confidence == pytest.approx(confidence, abs=1e-5)
+
+
+def test_classifiers_given_replace_the_shipped_ones() -> None:
+    """Cross-validation reads each fold with its own models: they must be the ones used."""
+    import dataclasses
+
+    import numpy as np
+
+    from app.understanding import classifiers as clf
+
+    shipped = clf.load_classifiers()
+    yes_no = shipped["yes_no"]
+    # Same model, but the bias makes "partly" win whatever the text says.
+    bias = np.where(np.array(yes_no.labels) == "partly", 1e6, 0).astype(np.float32)
+    always_partly = dataclasses.replace(yes_no, bias=bias)
+    reader = EmbeddedUnderstanding(classifiers={**shipped, "yes_no": always_partly})
+    text = "They've got the kit, the time and a process that works."  # no rule reads it
+
+    got = reader.interpret(text, InterviewState(asking="cause_resources"), TODAY)
+    shipped_got = EmbeddedUnderstanding().interpret(
+        text, InterviewState(asking="cause_resources"), TODAY
+    )
+
+    assert got.findings[0].value == "partly"
+    assert shipped_got.findings[0].value == "yes"
