@@ -140,19 +140,17 @@ _NOW = re.compile(
     rf"{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
     re.I,
 )
-_DOING_NOW = re.compile(_PERFORMING, re.I)
+_DOING = re.compile(_PERFORMING, re.I)
 """What we or they do now ("we do about 30% of the work twice"): a level in most answers, but
 in an impact answer it is the cost being described ("only 40% pass" is still a level)."""
 
 
 def _is_doing(clause: str, cued: re.Match[str]) -> bool:
     """Whether the cue found is what they do ("we do about 30% of"), not a level named."""
-    m = _DOING_NOW.match(clause, cued.start())
+    m = _DOING.match(clause, cued.start())
     return m is not None and m.end() == cued.end()
 
 
-"""What they do now ("we do about 30% of the work twice"): a level in most answers, but in an
-impact answer it is the cost being described."""
 _RECENTLY = re.compile(
     r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year|term|semester)|"
     r"this\s+(?:year|month|quarter|term)|(?:the|our)\s+(?:last|latest|most\s+recent)\s+"
@@ -172,7 +170,6 @@ _NOW_BEFORE = re.compile(
 _AT_LEVEL = re.compile(r"\s(?:at|on)$", re.I)
 """A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
 before "£4 a drop" may name a cost."""
-_DOING = re.compile(_PERFORMING, re.I)
 _WITHIN = re.compile(r"\b(?:within|in|under|inside)\s+$", re.I)
 _MONEY = frozenset({"£", "$", "€"})
 _NEVER_DONE = re.compile(
