@@ -929,11 +929,9 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
         if _COMPARISON.search(text, lo, hi):
-            score -= 3
+            score -= 3  # "68% are fixed first time; the national average is 77%": 68
         if i and atoms[i - 1].approximate and _RESTATED_AS.search(text, lo, hi):
-            score = max(
-                score, best_score + 1
-            )  # "between 30 and 35, call it 32": 32  # "68% are fixed first time; the national average is 77%": 68
+            score = max(score, best_score + 1)  # "between 30 and 35, call it 32": 32
         if _taken_back(text, atoms, i):
             score -= 4  # "the 500 I mentioned earlier", "not 15": a figure taken back
         elif _CONCLUSION.search(text, lo, hi) and any(
@@ -1282,9 +1280,10 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         and (
             _noun_after(text, base) in (None, _noun_after(text, target))
             or (base.unit is not None and base.unit == target.unit)
+            # "17 minutes average wait. Eight would be lovely": a bare figure, the same measure
             or (base.unit is not None and target.unit is None and _noun_after(text, target) is None)
             or _OF_IT.search(text, max(0, target.start - 30), target.start)
-        )  # "17 minutes average wait. Eight would be lovely": a bare figure, the same measure  # "one in five tickets ... get that to one in ten": a share of the same things
+        )  # "one in five tickets ... get that to one in ten": a share of the same things
     ):
         return _pair(text, base, target)
     if base is not None and target is None and (factor := _multiple_of(text, base)):
