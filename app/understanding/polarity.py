@@ -97,7 +97,13 @@ _TRAILING = re.compile(
 )
 
 
-_BARE_ANSWER = re.compile(r"(?:^|[,;:.\-–—])\s*(?:yes|yeah|yep|no|nope)\s*(?:[,;:.\-–—]|$)", re.I)
+_BARE_ANSWER = re.compile(
+    r"(?:^|[,;:.\-–—])\s*(?:yes|yeah|yep|no|nope|probably(?:\s+not)?|possibly|maybe|"
+    r"definitely(?:\s+not)?|absolutely(?:\s+not)?|of\s+course)\s*(?:[,;:.\-–—]|$)",
+    re.I,
+)
+"""An answer standing alone in a part of the reply, hedged ones included: "With the manual,
+probably. Without it, no." answers each part differently."""
 
 
 def trailing_answer(text: str) -> str | None:

@@ -71,11 +71,11 @@ def test_lead_answer(text: str, expected: str | None) -> None:
         ("I wouldn't say they do, no.", "no"),
         ("They'd muddle through it, yes.", "yes"),
         ("Given a quiet hour and the manual - so yes.", "yes"),
-        ("Only the seniors could, no.", None),
-        (
-            "On the day shift, yes. On nights, no.",
-            None,
-        ),  # one answer per part: partly  # limited in scope: for the classifier
+        ("Only the seniors could, no.", None),  # limited in scope: for the classifier
+        ("On the day shift, yes. On nights, no.", None),  # one answer per part: partly
+        ("Given a checklist, probably. From memory, no.", None),  # a hedged answer is one too
+        ("Maybe on a good day, but honestly, no.", "no"),  # "maybe" here is no answer alone
+        ("Probably more than we give them credit for, but no.", None),  # opens with a yes
         ("Is that what you mean? No.", None),
         ("They get a weekly report on it", None),
     ],
