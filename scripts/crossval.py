@@ -30,7 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.understanding import classifiers as clf  # noqa: E402
 from app.understanding.embeddings import get_encoder  # noqa: E402
-from app.understanding.training import EXEMPLARS_DIR, examples, fit, load_corpus  # noqa: E402
+from app.understanding.training import (  # noqa: E402
+    EXEMPLARS_DIR,
+    examples,
+    fit,
+    load_corpus,
+    load_exemplars,
+)
 
 Example = tuple[str, str, str]
 
@@ -60,12 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     rows = load_corpus(split="train")
-    exemplar_rows = [
-        row
-        for path in sorted(EXEMPLARS_DIR.glob("*.jsonl"))
-        if path.name != args.extra
-        for row in load_corpus(path)
-    ]
+    exemplar_rows = load_exemplars(skip=args.extra)
     always = examples(exemplar_rows)[args.task] if args.corpus_only else []
     data = examples(rows if args.corpus_only else rows + exemplar_rows)[args.task]
     extra = examples(load_corpus(EXEMPLARS_DIR / args.extra))[args.task] if args.extra else []

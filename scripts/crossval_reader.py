@@ -28,7 +28,12 @@ from app.evaluation.corpus import check, kind_of, prior_state  # noqa: E402
 from app.understanding import classifiers as clf  # noqa: E402
 from app.understanding.embedded import EmbeddedUnderstanding  # noqa: E402
 from app.understanding.embeddings import get_encoder  # noqa: E402
-from app.understanding.training import EXEMPLARS_DIR, examples, fit, load_corpus  # noqa: E402
+from app.understanding.training import (  # noqa: E402
+    examples,
+    fit,
+    load_corpus,
+    load_exemplars,
+)
 
 
 def _number(row_id: str) -> int:
@@ -46,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     encoder = get_encoder()
     corpus = load_corpus(split="train")
-    exemplars = [row for path in sorted(EXEMPLARS_DIR.glob("*.jsonl")) for row in load_corpus(path)]
+    exemplars = load_exemplars()
     scored = [
         row
         for row in corpus

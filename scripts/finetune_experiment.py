@@ -41,7 +41,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.understanding import classifiers as clf  # noqa: E402
 from app.understanding.embeddings import model_dir  # noqa: E402
-from app.understanding.training import EXEMPLARS_DIR, examples, fit, load_corpus  # noqa: E402
+from app.understanding.training import (  # noqa: E402
+    examples,
+    fit,
+    load_corpus,
+    load_exemplars,
+)
 
 HIDDEN, HEADS, HEAD_DIM, LAYERS = 384, 12, 32, 6
 Example = tuple[str, str, str]  # text, task, label
@@ -232,7 +237,7 @@ def main() -> int:
 
     weights = Weights()
     corpus = load_corpus(split="train")
-    exemplars = examples([r for p in sorted(EXEMPLARS_DIR.glob("*.jsonl")) for r in load_corpus(p)])
+    exemplars = examples(load_exemplars())
     bottom = FrozenBottom(weights, args.frozen)
     scores: dict[str, list[float]] = {task: [] for task in args.tasks}
     order = np.random.RandomState(args.seed).permutation(len(corpus))

@@ -28,7 +28,7 @@ _YES = re.compile(
 _NO = re.compile(
     r"^\W*(no|nope|nah|not really|not at all|never|none|nobody|no one|nothing)\b", re.I
 )
-_NEGATION = re.compile(
+NEGATION = re.compile(
     r"\b(not|no|never|dont|cant|wont|isnt|arent|doesnt|didnt|nobody|nothing|none|neither|nor|hardly|barely|without)\b"
     r"|n['’]t\b",
     re.I,
@@ -60,7 +60,7 @@ def cue_features(text: str) -> np.ndarray:
             1.0 if _QUESTION.search(t) else 0.0,
             1.0 if _YES.search(t) else 0.0,
             1.0 if _NO.search(t) else 0.0,
-            min(len(_NEGATION.findall(t)), 3) / 3,
+            min(len(NEGATION.findall(t)), 3) / 3,
             min(len(_HEDGE.findall(t)), 3) / 3,
             1.0 if _UNKNOWN.search(t) else 0.0,
             1.0 if _NUMBER.search(t) else 0.0,

@@ -25,7 +25,6 @@ from app.understanding.numbers import (
     says_a_spread,
 )
 
-_COUNT = COUNT
 _PEOPLE = (
     r"(people|staff|employees|colleagues|members of staff|agents|of them|of us|heads|workers|"
     r"drivers|nurses|engineers|managers|reps|advisers|advisors|operators|cooks|teachers|"
@@ -70,7 +69,7 @@ _NAMED_SLOT = {
     ),
     "target": re.compile(
         r"\b(?:the\s+)?(?:target\b|(?:goal|aim|standard)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
-        rf"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b|{_COUNT})))"
+        rf"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b|{COUNT})))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
     ),
@@ -199,8 +198,8 @@ def _names_people(text: str) -> bool:
 
 _TEAM_RESTATED = re.compile(
     rf"(?:\b(?:team|headcount|head\s+count|audience|crew|group)\b[^.;!?]*?|\bwe['’]re\s+|\bwe\s+are\s+)"
-    rf"\b{_COUNT}[\w-]*,?\s+"
-    rf"(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?{_COUNT}",
+    rf"\b{COUNT}[\w-]*,?\s+"
+    rf"(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?{COUNT}",
     re.I,
 )
 """The team's size with the figure it replaces: "the team is bigger than I said: seventy-five
@@ -284,20 +283,20 @@ _IN_TOTAL = re.compile(
     r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
     r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+"
     r"(?:of\s+(?:them|us)|(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
-    rf"\ball\s+{_COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
+    rf"\ball\s+{COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
     r"(?:^|[.!?]\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
     r"(?P<lead_noun>[a-z-]+)(?:\s+(?P<lead_noun2>[a-z-]+))?|"
-    rf"\b(?:that['’]s|that\s+is|which\s+is)\s+(?:(?:about|around|roughly|some)\s+)?{_COUNT}\s+"
+    rf"\b(?:that['’]s|that\s+is|which\s+is)\s+(?:(?:about|around|roughly|some)\s+)?{COUNT}\s+"
     r"(?P<that_noun>people|staff|employees|colleagues|ppl)\b|"
-    rf"\b{_COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
+    rf"\b{COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
     r"(?:need|needs|must|have\s+to|will\s+(?:need|have)\s+to)\b|"
-    rf"\b(?:the|our|my)\s+{_COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
+    rf"\b(?:the|our|my)\s+{COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
     r"(?:\s+(?P<the_noun2>[a-z-]+))?(?:\s+(?P<the_noun3>[a-z-]+))?)|"
     r"\b(?:(?:whole|entire)\s+[a-z-]+(?:\s+[a-z-]+)?(?:,|\s+(?:is|are))|(?:audience|headcount|head\s+count|"
     r"team\s+size)\s+(?:is|are|was|:)[^.;!?\d]{0,30}?|(?:the|our|my)\s+(?:team|crew)\s+(?:is|are))"
     r"\s*(?:(?:about|around|roughly|some)\s+)?"
-    rf"{_COUNT}\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
+    rf"{COUNT}\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
     re.I,
 )
 """A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
@@ -406,6 +405,8 @@ def current_value(
     not a level: "we do about 30% of the work twice" tells the cost, not the metric."""
     if (told := _TOLD_IT_WAS.search(text)) is not None:
         # "I told you it was 40 earlier; it's actually 34": the level, corrected
+        # Up to a full stop but not a semicolon (`_FULL_STOP` splits at both): the corrected
+        # figure follows one ("...40 earlier; it's actually 34").
         sentence = re.split(r"(?<=[.!?])\s", text[told.start() :], maxsplit=1)[0]
         quantity = parse_quantity(sentence)
         if quantity is not None and headcount(sentence) is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.interview import framework as fw
-from app.understanding.classifiers import _NEGATION
+from app.understanding.classifiers import NEGATION
 
 _SOFTENER = (
     r"(?:(?:honestly|frankly|sadly|unfortunately|well|um+|er+|oh|to\s+be\s+(?:honest|fair)|"
@@ -192,7 +192,7 @@ _TURNING = re.compile(
 def _not_plain(text: str) -> bool:
     """A negation (the classifiers' own list: "not", "don't", "cant", never the "nt" of
     "equipment", "want" or "client") or a word that could turn the statement."""
-    return _NEGATION.search(text) is not None or _TURNING.search(text) is not None
+    return NEGATION.search(text) is not None or _TURNING.search(text) is not None
 
 
 def plain_affirmative(text: str) -> str | None:

@@ -28,6 +28,17 @@ def load_corpus(path: Path = CORPUS_PATH, split: str | None = None) -> list[dict
     return [r for r in rows if split is None or r.get("split", "train") == split]
 
 
+def load_exemplars(skip: str | None = None) -> list[dict[str, Any]]:
+    """The rows of every exemplar file, in file-name order; `skip` leaves one file out
+    (cross-validation measures what that file adds)."""
+    return [
+        row
+        for path in sorted(EXEMPLARS_DIR.glob("*.jsonl"))
+        if path.name != skip
+        for row in load_corpus(path)
+    ]
+
+
 def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
     """(text, asked slot, label) per task, derived from each row's expectation."""
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -118,9 +129,7 @@ def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.Li
 
 def train(encoder: Encoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
     encoder = encoder or get_encoder()
-    rows = load_corpus(corpus, split="train")
-    for path in sorted(EXEMPLARS_DIR.glob("*.jsonl")):
-        rows += load_corpus(path)
+    rows = load_corpus(corpus, split="train") + load_exemplars()
     data = examples(rows)
     classifiers = {task: fit(task, data[task], encoder) for task in clf.TASKS if data.get(task)}
     clf.save_classifiers(classifiers)
