@@ -924,7 +924,7 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
                 score -= 2  # "4.5 stars by summer. We have 9 branches": 9 counts the branches
         elif _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
             score -= 1
-        if _answer_alone(text, atom):
+        if _answer_alone(text, atom) or (want == "target" and _named_alone(text, atom)):
             score = max(score, 3)  # "Ninety. Oh, and the team is 48, not 36": the answer leads
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
             score -= 3
@@ -950,6 +950,21 @@ def _answer_alone(text: str, atom: _Atom) -> bool:
     the question; what follows is an aside."""
     return _LEADING.fullmatch(text, 0, atom.start) is not None and bool(
         _SENTENCE_END.match(text, atom.end)
+    )
+
+
+def _named_alone(text: str, atom: _Atom) -> bool:
+    """The reply opens with the figure and the measure's name, and no verb: "98.5% pick
+    accuracy.", "A 4.5 average on Tripadvisor." Asked what good looks like, that is the goal,
+    and today's level comes after; not "4 sites are behind." (a verb), nor "3 depots in the
+    north." (a whole number of things is a count)."""
+    m = _NAMED_AFTER.match(text, atom.end)
+    noun = _noun_after(text, atom) if atom.unit is None else None
+    return (
+        not (noun is not None and noun.endswith("s") and atom.value == int(atom.value))
+        and _LEADING_ARTICLE.fullmatch(text, 0, atom.start) is not None
+        and m is not None
+        and not _VERB_OR_SUBJECT.search(m.group(0))
     )
 
 
@@ -1375,6 +1390,13 @@ _LEADING = re.compile(
     re.I,
 )
 """Nothing but hedges before the number: it opens the reply, so it is the answer."""
+_LEADING_ARTICLE = re.compile(_LEADING.pattern + r"(?:an?\s+)?", re.I)
+_NAMED_AFTER = re.compile(r"(?:\s+[a-z'’-]+){1,4}(?=[.!;]\s)", re.I)
+_VERB_OR_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|need|needs|will|would|can|could|"
+    r"should|must|we|they|it|i|you|he|she|who|that|which)\b|['’]|[a-z]ed\b",
+    re.I,
+)
 _CONCLUSION = re.compile(
     r"\b(?:so|which\s+(?:is|makes)|making|that['’]s|call\s+it|sorry,?|i\s+mean|or\s+rather|make\s+that|"
     r"actually|really|in\s+fact|nearer(?:\s+to)?|closer\s+to|more\s+like|should\s+be)\s+(?:(?:about|around|roughly|"

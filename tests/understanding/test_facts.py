@@ -9,7 +9,7 @@ import pytest
 
 from app.interview.state import InterviewState
 from app.understanding.dates import parse_deadline
-from app.understanding.embedded import EmbeddedUnderstanding
+from app.understanding.embedded import EmbeddedUnderstanding, _names_both
 from app.understanding.facts import find_facts, is_correction
 from app.understanding.numbers import parse_change
 
@@ -640,6 +640,9 @@ def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -
         ("Halve the no-shows - there are about 120 a month.", 60, 120),
         ("Let's double the 15 referrals we get each quarter.", 30, 15),
         ("95%. Right now it's 88%.", 95, 88),
+        # today said as where we are, after the goal
+        ("An NPS of 40 would make me very happy. We're on 22.", 40, 22),
+        ("4.5 stars would be great; we're at 3.9.", 4.5, 3.9),
     ],
 )
 def test_a_target_said_as_a_multiple_also_gives_today(
@@ -650,6 +653,20 @@ def test_a_target_said_as_a_multiple_also_gives_today(
     assert found is not None and found.value.value == target
     extras = understanding._extras(text, "target", InterviewState(asking="target"), TODAY)
     assert [f.value.value for f in extras if f.slot == "baseline"][:1] == [baseline]
+
+
+@pytest.mark.parametrize(
+    ("text", "names_today"),
+    [
+        ("An NPS of 40 would make me very happy. We're on 22.", True),
+        ("4.5 stars would be great; we're at 3.9.", True),
+        # a count of places is not where we are
+        ("We want 95%. We're on 3 sites across the north.", False),
+        ("An NPS of 40 would be great. We're at 2 offices.", False),
+    ],
+)
+def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool) -> None:
+    assert _names_both(text) is names_today
 
 
 @pytest.mark.parametrize(
@@ -664,6 +681,13 @@ def test_a_target_said_as_a_multiple_also_gives_today(
         # not when a word follows it, nor a decimal point
         ("80 today. We want 95.", 95),
         ("3.5 days", 3.5),
+        # a figure and the measure's name, with no verb, open the reply: the goal
+        ("98.5% pick accuracy. We're at 96 right now. We do 40k picks a day.", 98.5),
+        ("A 4.5 average on Tripadvisor. Our hotels are all around 4.1 at the moment.", 4.5),
+        # not a count of things, nor a sentence with a verb
+        ("3 depots in the north. We sit at 88% today, want 95%.", 95),
+        ("12 branches across the region. 4.5 stars would be great.", 4.5),
+        ("4 sites are behind. We want 95%.", 95),
     ],
 )
 def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
