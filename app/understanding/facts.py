@@ -90,10 +90,11 @@ _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", 
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _METRIC_IS = (
     r"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b(?:rate|score|percentage|ratio|accuracy|"
-    r"compliance)(?:['’]s|\s+is|\s+(?:sits|stands|runs)\s+at)\s+(?:(?:only|just|still)\s+)?"
-    r"(?=[£$€]?\d)"
+    r"compliance)(?:['’]s|\s+is|\s+(?:is|sits|stands|runs)\s+at)\s+"
+    r"(?:(?:only|just|still|about|around|roughly)\s+)?(?=[£$€]?\d)"
 )
-"""A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%"."""
+"""A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%",
+"compliance is at 74%", "error rate's about 1%"."""
 _FRACTION = r"\b(?:a|one|two|three)\s+(?:third|quarter|fifth|tenth|half)s?"
 """A share said in words: "a third", "two fifths"."""
 _DURATION = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|secs?)\b"
@@ -449,13 +450,17 @@ _TOLD_IT_WAS = re.compile(
 it's actually 34"."""
 _STATED_LEVEL = re.compile(
     r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at|"
-    r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s))\s+"
+    r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s)|says|shows|reads|"
+    r"(?:rate|score|percentage|ratio|accuracy|compliance)(?:\s+(?:on|for|of|in)\s+[a-z-]+"
+    r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
-    rf"(?:\s+[a-z-]+)?|out\s+of\s+\d+|{_DURATION})?(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
+    rf"(?:\s+[a-z-]+)?(?:\s+with\s+(?:it|that|this|them))?|out\s+of\s+\d+|{_DURATION})?"
+    r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
     re.I,
 )
-"""A level and nothing else: "we're at 81 now", "it's 7% today", "we're at 14% returns", not
-"it's 3 scanners"."""
+"""A level and nothing else: "we're at 81 now", "it's 7% today", "we're at 14% returns",
+"we're at 61% compliance with it", "the error rate on returns is 11% right now", "the
+scorecard says 67% right now"; not "it's 3 scanners"."""
 _SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)
 
 
@@ -487,10 +492,12 @@ no-show rate down to 6%"."""
 
 _WANTED_STRICT = re.compile(
     r"^\s*(?:to\s+(?:be\s+|get\s+)?)?(?:it\s+|them\s+|that\s+)?(?:[a-z-]+(?:\s+[a-z-]+)?\s+)?"
-    r"(?:at|to|down\s+to|up\s+to|below|under|above)\s+(?:about|around|roughly)?\s*[-+£$€]?\d",
+    r"(?:at|to|down\s+to|up\s+to|below|under|above)\s+(?:about|around|roughly)?\s*[-+£$€]?\d|"
+    r"^\s*(?:about|around|roughly)?\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)",
     re.I,
 )
-"""In a yes/no answer only "we want pick accuracy at 99.5%" counts, not "we need 3 more vans"."""
+"""In an answer about causes only "we want pick accuracy at 99.5%" or a share ("we need 100%
+by March") counts, not "we need 3 more vans"."""
 
 
 def wanted_value(text: str, strict: bool = False) -> Quantity | None:
@@ -835,7 +842,8 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
     taken = {f.slot for f in findings}
 
-    if (asked in _IN_PASSING or kind == "yes_no" or correction) and "baseline" not in taken:
+    cause = kind in ("yes_no", "choice") or asked == "cause_incentives"
+    if (asked in _IN_PASSING or cause or correction) and "baseline" not in taken:
         now = current_value(
             text,
             rates=asked != "impact",

@@ -302,6 +302,33 @@ def _facts(text: str, asked: str) -> dict[str, object]:
             {"target": 40},
         ),
         ("business_goal", "Raise take-up of the flu jab to 75%.", {"target": 75}),
+        # a metric named with "is at" or a hedge; in an answer about causes, a level stated
+        # as such ("the error rate on returns is 11% right now") and a share wanted
+        (
+            "impact",
+            "Patient safety. Compliance is at 74% and it has to be 95.",
+            {"baseline": 74, "target": 95},
+        ),
+        ("impact", "It's minor. Error rate's about 1%, which is fine.", {"baseline": 1}),
+        ("cause_skill", "No. The error rate on returns is 11% right now.", {"baseline": 11}),
+        (
+            "mandate",
+            "Yes, company policy since 2018. We're at 61% compliance with it.",
+            {"baseline": 61},
+        ),
+        ("cause_information", "Yes, the dashboard shows 67% right now.", {"baseline": 67}),
+        (
+            "cause_incentives",
+            "They get a bonus on speed. Check compliance is 48% at the moment.",
+            {"baseline": 48},
+        ),
+        (
+            "cause_incentives",
+            "Nobody checks. We want 90% by March though.",
+            {"target": 90, "deadline": "2027-03-31"},
+        ),
+        ("mandate", "Yes, CQC requires it, so we need 100% by then.", {"target": 100}),
+        ("cause_frequency", "Once a year. We want 100% of appraisals done.", {"target": 100}),
     ],
 )
 def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object]) -> None:
@@ -337,6 +364,12 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("impact", "Big. The client says 3 more misses and we're out."),
         ("business_goal", "The goal is one thing: fewer falls."),
         ("cause_done_before", "Yes - it was a 5 days course back then."),
+        # in an answer about causes a need for things, a price or a count is not a want or level
+        ("cause_resources", "No, we need 3 more vans."),
+        ("cause_incentives", "They get a bonus of 10% on top, and nobody checks."),
+        ("cause_frequency", "Weekly. It's 40 orders a day at the moment."),
+        ("cause_information", "Yes, the handbook says 3 steps and they know them."),
+        ("cause_skill", "No, the failure rate was 30% back in 2019."),
     ],
 )
 def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
