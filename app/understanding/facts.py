@@ -583,7 +583,7 @@ _RESCHEDULED = re.compile(
 )
 """A date things were moved to: "the go-live's been pushed to the end of June 2027"."""
 _EVENT_DATED = re.compile(
-    r"\b(?:before|ahead\s+of|in\s+time\s+for)\s+(?:the|our|their|my|his|her)\s+"
+    r"\b(?:before|ahead\s+of|in\s+time\s+for|by\s+the\s+time)\s+(?:the|our|their|my|his|her)\s+"
     r"(?P<event>[^.;!?,\d]{0,60}?)\s(?:in|on)\s+$",
     re.I,
 )
@@ -592,13 +592,22 @@ _PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|went|came|took)\b", re.I)
 
 def _dated_event(text: str, start: int) -> bool:
     """A deadline set by an event that the date then places: "before the inspector comes
-    back in March", "ahead of the audit on 3 May"; not history ("before the merger we
+    back in March", "ahead of the audit on 3 May", "by the time the inspection window closes
+    on 30 April"; not history ("before the merger we
     handled it in March")."""
     m = _EVENT_DATED.search(text, max(0, start - 90), start)
     return m is not None and _PAST.search(m["event"]) is None
 
 
-_DEADLINE_AFTER = re.compile(r"[\s,]*(?:for\s+the\s+|as\s+the\s+)?(?:deadline|due\s+date)\b", re.I)
+_DEADLINE_AFTER = re.compile(
+    r"[\s,]*(?:(?:for\s+the\s+|as\s+the\s+)?(?:deadline|due\s+date)|"
+    r"as\s+the\s+(?:date|cut-?off|end\s+date|target\s+date))\b",
+    re.I,
+)
+"""The date named as the deadline after it: "Q4 2027 for the deadline", "she's set 31 March
+2027 as the date"."""
+_BARE_SEASON = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)", re.I)
+"""A season with no year and no "next" is too vague to be a deadline: "by the summer"."""
 _STRUCK = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
 
 
@@ -618,8 +627,13 @@ def deadline_in_passing(text: str, today: date) -> str | None:
     found = find_dates(text, today)
     for match in found:
         before = text[max(0, match.start - 40) : match.start]
-        if _STRUCK.search(before) or _JUST_NOW.fullmatch(match.text) or match.value < today:
-            continue  # struck out, "today", or past: "right up until 2024" is history
+        if (
+            _STRUCK.search(before)
+            or _JUST_NOW.fullmatch(match.text)
+            or match.value < today
+            or _BARE_SEASON.fullmatch(match.text)
+        ):
+            continue  # struck out, "today", past ("right up until 2024") or "by the summer"
         relative = _RELATIVE_DEADLINE.search(match.text) and (
             not match.text.lower().startswith("in ") or _FUTURE.search(before)
         )  # "in three years" is a deadline after "need to", history after "we've grown"

@@ -416,6 +416,14 @@ def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
             "About 40 a week, and we want half that by the spring audit in March.",
             "2027-03-31",
         ),
+        # an event that the date places, or the date named as such after it
+        (
+            "metric",
+            "Pass rate. We need 90% by the time the inspection window closes on 30 April 2027.",
+            "2027-04-30",
+        ),
+        ("sponsor", "Priya Shah, the COO. She's set 31 March 2027 as the date.", "2027-03-31"),
+        ("baseline", "We're at 72%; the owners want 85% by next summer.", "2027-08-31"),
     ],
 )
 def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None:
@@ -431,6 +439,11 @@ def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None
         ("existing_resources", "We moved to the new site in 2025; nothing since."),
         ("impact", "We failed the next audit, which is on 3 March."),
         ("existing_resources", "A guide on the school year, which ends in July."),
+        # history placed by an event, a date as something else, a season with no year
+        ("impact", "By the time the auditors came back on 3 March 2026 it was fixed."),
+        ("sponsor", "Priya, who joined on 3 March 2027 as the new COO."),
+        ("baseline", "We sit at 72% occupancy. The owners want 85% by the summer."),
+        ("requested_solution", "Refresher training before the winter."),
     ],
 )
 def test_durations_and_history_are_no_deadline(asked: str, text: str) -> None:
