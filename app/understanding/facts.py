@@ -33,11 +33,14 @@ _PEOPLE = (
 )
 _HEADCOUNT_PHRASE = re.compile(
     rf"(\b(there are|there're|there were|there's|there is|we have|we've got|(?:team|crew|group|squad|cohort|staff) of|total of|headcount (is|of))\s+(about|around|roughly|approximately|some|nearly|almost)?\s*[\w,.-]+\s*{_PEOPLE}?)"
-    rf"|(\b[\w,.-]+\s+{_PEOPLE}\b(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
+    rf"|(\b(?:(?=[\w,.-]*?(?:\d|\b{COUNT}))[\w,.-]+|number\s+of)\s+{_PEOPLE}\b"
+    r"(?!\s+(a|per|each|every)\s+(day|week|month|year)))",
     re.I,
 )
 """A head count in so many words. "There are 40" counts people unless it says what; "it's 89"
-does not: it is as often a rate ("it's 89 today") as a team."""
+does not: it is as often a rate ("it's 89 today") as a team. "40 operators" counts them;
+"the number of staff, which is 120" names the count; "line operators on lines 3 and 4" names
+them, and its numbers name lines."""
 _THERE_ARE_PEOPLE = re.compile(
     r"\b(?:there\s+are|there['’]re|we\s+have|we['’]ve\s+got|we\s+employ|team\s+of)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?[\w,.-]+\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?",

@@ -650,6 +650,13 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         ("audience", "The dispatch team on nights. About thirty.", 30),
         ("audience", "Pharmacy technicians across the trust, roughly ninety.", 90),
         ("audience", "The paralegals. I said 20 earlier; it's actually 23.", 23),
+        # the people named before their count, with numbers for other things in between
+        (
+            "audience",
+            "Line operators on lines 3 and 4, since 2011. About 30 operators in total.",
+            30,
+        ),
+        ("confirm", "Spot on except the number of staff, which is 120.", 120),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -674,6 +681,10 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("audience", "Warehouse pickers at 3 sites."),
         ("audience", "The call handlers. Sorry, correction on the baseline: it's 8%, not 12."),
         ("audience", "Drivers - the new ones since 2025."),
+        # people named, but the numbers count lines, wards or floors
+        ("audience", "Line operators on packaging lines 3 and 4."),
+        ("requested_solution", "Training for the shift supervisors on wards 3 and 4."),
+        ("audience", "Night managers across floors 2 to 5."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
