@@ -546,6 +546,29 @@ def benchmark_value(text: str) -> Quantity | None:
     return None
 
 
+_AIMED_AFTER = re.compile(
+    r"(?:^|[.!?;,:]\s+|\s[-–—]\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|maybe)\s+)?"
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?\s*(?:%|per\s*cent|percent)?)"
+    r"(?:\s+(?:a|per)\s+(?:day|week|month|quarter|year))?\s+"
+    r"(?:(?:is|['’]s|would\s+be)\s+(?:the|my|our)\s+(?:aim|goal|target|dream|ambition)|"
+    r"would\s+be\s+(?:a\s+dream|ideal|great|brilliant|perfect|amazing|lovely|fantastic))\b",
+    re.I,
+)
+"""A figure that opens a clause and is then called the aim: "60 a month is the aim", "4.5
+would be the dream", "95% would be great". Only a bare figure, a share or a rate: "3 sites
+would be ideal" and "£15 a head would be great" name things or prices, and "2028 is the
+goal" a year."""
+
+
+def aimed_value(text: str) -> Quantity | None:
+    """The target said after its figure, which a want before it would have named."""
+    for m in _AIMED_AFTER.finditer(text):
+        quantity = parse_quantity(m["figure"])
+        if quantity is not None and not (quantity.unit is None and 1990 <= quantity.value <= 2100):
+            return quantity
+    return None
+
+
 _DEADLINE_ONLY = re.compile(r"(?:it\s+)?(?:by|before|in)\s+.*", re.I)
 
 
@@ -873,7 +896,9 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             taken.add("baseline")
     if asked != "target" and asked != "audience_size" and "target" not in taken:
         wanted = wanted_value(text, strict=asked not in _IN_PASSING | {"baseline"}) or (
-            benchmark_value(text) if asked in _IN_PASSING | {"baseline"} else None
+            (benchmark_value(text) or aimed_value(text))
+            if asked in _IN_PASSING | {"baseline"}
+            else None
         )
         if wanted is not None:
             findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))

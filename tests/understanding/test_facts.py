@@ -750,3 +750,22 @@ def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool
 def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
     found = EmbeddedUnderstanding(encoder=None)._read_number("target", text)
     assert found is not None and found.value.value == target
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "target"),
+    [
+        # a target said after its figure, which opens the clause
+        ("metric", "Near-miss reports, about 37 a month; 60 a month is the aim.", 60),
+        ("baseline", "About 3.9 on reviews. 4.5 would be the dream", 4.5),
+        ("business_goal", "Better audits. We score 71% now, 90% would be great.", 90),
+        ("requested_solution", "Coaching for the leads - 4.2 is our target.", 4.2),
+        # not a thing counted, a price, a year, or history
+        ("business_goal", "Fewer lost bags. 3 sites would be ideal.", None),
+        ("metric", "Spend per head. £15 a head would be great.", None),
+        ("business_goal", "Retention. 2028 is the goal.", None),
+        ("metric", "Reviews. 4.5 was the target last year and we missed it.", None),
+    ],
+)
+def test_a_target_said_after_its_figure(asked: str, text: str, target: float | None) -> None:
+    assert _facts(text, asked).get("target") == (None if target is None else pytest.approx(target))
