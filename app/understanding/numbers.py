@@ -698,6 +698,27 @@ _SUBUNIT = {
     ("years", "months"): 12,
 }
 _AND_ONLY = re.compile(r"\s*(?:,\s*)?(?:and\s+)?", re.I)
+
+
+def _clipped_subunit(text: str, a: _Atom, b: _Atom, between: str) -> int | None:
+    """ "7 min 30", "2 hours 15": a bare figure right after a duration, smaller than one of it,
+    is its smaller unit; not "20 minutes, 5 times a day", "3 days 40 orders" or "10 minutes 30 of
+    them late"."""
+    ratio = next((r for (big, _), r in _SUBUNIT.items() if big == a.unit), None)
+    if (
+        ratio is None
+        or b.unit is not None
+        or b.rate
+        or not between.isspace()
+        or not 0 < b.value < ratio
+        or b.value != int(b.value)
+        or _noun_after(text, b) is not None
+        or _OF_A_GROUP.match(text, b.end)
+    ):
+        return None
+    return ratio
+
+
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|or)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _FROM_OR_CHANGE = re.compile(
@@ -719,7 +740,7 @@ def _merge_ranges(text: str, atoms: list[_Atom], plain_to: bool) -> list[_Atom]:
         if i + 1 < len(atoms) and a.kind == "number" and atoms[i + 1].kind == "number":
             b = atoms[i + 1]
             between = text[a.end : b.start]
-            ratio = _SUBUNIT.get((a.unit, b.unit))
+            ratio = _SUBUNIT.get((a.unit, b.unit)) or _clipped_subunit(text, a, b, between)
             if ratio and _AND_ONLY.fullmatch(between):
                 # "7 minutes 30 seconds", "2 hours and 15 minutes": one duration
                 merged = _Atom(a.value + b.value / ratio, a.start, b.end, a.core_start, b.core_end)

@@ -175,6 +175,14 @@ FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("12 complaints handlers", [(12, None)]),
     ("20 minutes staff time", [(20, "minutes")]),
     ("40 sales a week", [(40, "sales")]),
+    # a bare figure after a duration is its smaller unit, unless it counts something
+    ("7 min 30 now", [(7.5, "minutes")]),
+    ("2 hours 15 on average", [(2.25, "hours")]),
+    ("we wait 20 minutes 5 times a day", [(20, "minutes"), (5, None)]),
+    ("3 days 40 orders", [(3, "days"), (40, "orders")]),
+    ("10 minutes 30 of them late", [(10, "minutes"), (30, None)]),
+    ("4 hours 90 a week", [(4, "hours"), (90, None)]),
+    ("6 minutes 75", [(6, "minutes"), (75, None)]),
 ]
 
 
