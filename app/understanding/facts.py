@@ -133,6 +133,12 @@ _LEVEL_NAMED = (
 """A level named as the current or average one: "the current pass rate on the assessment is
 64%", "our average collection period is 47 days"; not "the national average is 77%", a
 comparison."""
+_FROM_CURRENT = (
+    r"\bfrom\s+(?:the|our)\s+current\s+(?:(?:about|around|roughly)\s+)?"
+    rf"(?=[£$€]?\d[\d.,]*\s*(?:%|per\s*cent|percent|[km]\b|{_DURATION})?\s*(?:[.;,!?]|$))"
+)
+"""Today's level as where a change starts, with nothing after the figure: "under 2 days, from
+the current 6", "down from our current 14%"; not "from the current 3 sites to 5"."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
@@ -140,7 +146,7 @@ _NOW = re.compile(
     r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
     r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
-    rf"{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
+    rf"{_FROM_CURRENT}|{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
     re.I,
 )
 _DOING = re.compile(_PERFORMING, re.I)
@@ -165,7 +171,7 @@ _RECENTLY = re.compile(
 last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 last term"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
-    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|"
+    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|from\b|"
     r"cur+ent|averag|rate|score|percentage|ratio|accuracy|compliance|now\b)",
     re.I,
 )

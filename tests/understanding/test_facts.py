@@ -769,3 +769,22 @@ def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
 )
 def test_a_target_said_after_its_figure(asked: str, text: str, target: float | None) -> None:
     assert _facts(text, asked).get("target") == (None if target is None else pytest.approx(target))
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "baseline"),
+    [
+        # today's level as where the change starts
+        ("target", "Under 2 days turnaround, from the current 6.", 6),
+        ("target", "5%, down from our current 14%.", 14),
+        ("business_goal", "Faster payments: 30 days, from the current 45 days.", 45),
+        # not a count of things, a year, or anything named after the figure
+        ("target", "Expand from the current 3 sites to 5.", None),
+        ("target", "From the current 2019 contract, 4 days.", None),
+        ("business_goal", "Move from the current 3 sites.", None),
+    ],
+)
+def test_today_said_as_where_the_change_starts(
+    asked: str, text: str, baseline: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == baseline
