@@ -139,6 +139,14 @@ _FROM_CURRENT = (
 )
 """Today's level as where a change starts, with nothing after the figure: "under 2 days, from
 the current 6", "down from our current 14%"; not "from the current 3 sites to 5"."""
+_WE_GET = (
+    r"\bwe\s+(?:get|see|receive|log)\s+(?:(?:about|around|roughly|some|maybe)\s+)?"
+    r"(?=\d[\d,.]*\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b)"
+)
+"""The metric's things, counted as what we get in a period: "fewer complaints about discharge,
+we get about 42 a quarter", "we see 30 a week"; not "we get 5 new starters a month" (people),
+"we get £40 a head" (a price) or "we got 14 a month" (history)."""
+_GETTING = re.compile(_WE_GET, re.I)
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
@@ -146,7 +154,7 @@ _NOW = re.compile(
     r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
     r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
-    rf"{_FROM_CURRENT}|{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
+    rf"{_FROM_CURRENT}|{_WE_GET}|{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
     re.I,
 )
 _DOING = re.compile(_PERFORMING, re.I)
@@ -425,6 +433,8 @@ def current_value(
         cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
         if not cued or (not doing and _is_doing(clause, cued)):
             continue
+        if not rates and _GETTING.match(clause, cued.start()):
+            continue  # "we get about 40 a week and each costs £50": the cost, in an impact answer
         from_cue = _NOW_BEFORE.match(cued.group(0)) is not None
         if from_cue:  # "costs £35 each, and we're at 4%", "it's 66 staff and we're at 70%"
             clause = clause[cued.start() :]

@@ -788,3 +788,22 @@ def test_today_said_as_where_the_change_starts(
     asked: str, text: str, baseline: float | None
 ) -> None:
     assert _facts(text, asked).get("baseline") == baseline
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "baseline"),
+    [
+        # the metric's things counted as what we get in a period
+        ("business_goal", "Fewer complaints about discharge, we get about 42 a quarter.", 42),
+        ("requested_solution", "Falls training; we see 30 a week.", 30),
+        # not people, a price, history, or the cost in an impact answer
+        ("business_goal", "Better induction; we get 5 new starters a month.", None),
+        ("requested_solution", "Upselling. We get £40 a head.", None),
+        ("business_goal", "Fewer complaints; we got 14 a month back in 2019.", None),
+        ("impact", "Big, we get about 40 a week and each costs £50.", None),
+    ],
+)
+def test_what_we_get_in_a_period_is_todays_level(
+    asked: str, text: str, baseline: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == baseline
