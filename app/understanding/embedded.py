@@ -38,6 +38,7 @@ from app.understanding.polarity import (
     lead_answer,
     mixed_answer,
     plain_affirmative,
+    rebuttal_answer,
     trailing_answer,
 )
 
@@ -170,6 +171,7 @@ class EmbeddedUnderstanding:
             else:
                 label = (
                     mixed_answer(text)
+                    or rebuttal_answer(text, name)
                     or lead_answer(text)
                     or trailing_answer(text)
                     or plain_affirmative(text)

@@ -123,12 +123,22 @@ def trailing_answer(text: str) -> str | None:
     return answer
 
 
+_TROUBLE = (
+    r"(?:(?:real|major|big|serious|particular)\s+)?"
+    r"(?:problems?|issues?|complaints?|concerns?|worries|objections?|quibbles?|gripes?|doubts?|"
+    r"question)"
+)
+"""Nouns that name a problem or a doubt: saying there is none of them says all is well."""
+_EDITS = r"(?:notes|changes?|corrections?|edits|comments|amendments)"
+"""What one would have to say about a summary: "no notes" accepts it (only for `confirm`;
+asked about information, "no notes" is a lack)."""
 _ACCEPT = re.compile(
     r"^\W*(?:(?:yes|yeah|yep|yup|ok|okay|great|perfect|thanks|no)[,.!\s]+)*"
-    r"(?:nothing\s+to\s+(?:change|add|correct)|no\s+changes?(?:\s+needed)?|all\s+(?:good|correct|fine|right)|"
+    rf"(?:nothing\s+to\s+(?:change|add|correct)|no\s+(?:{_EDITS}|{_TROUBLE})\b|all\s+(?:good|correct|fine|right)|"
     r"looks?\s+(?:good|right|fine|correct|great)|spot\s+on|perfect|go\s+ahead|"
     r"that['’]?s\s+(?:right|it|correct|fine|all\s+correct|spot\s+on)|sounds\s+(?:good|right)|"
-    r"(?:you['’]ve|you\s+have)\s+got\s+it(?:\s+right)?|bang\s+on|exactly|correct|confirmed?)\b",
+    r"(?:you['’]ve|you\s+have)\s+got\s+it(?:\s+right)?(?!\s+(?:all\s+)?(?:backwards|wrong|the\s+wrong))|"
+    r"bang\s+on|exactly|correct|confirmed?)\b",
     re.I,
 )
 _NEARLY = re.compile(
@@ -204,3 +214,66 @@ def plain_affirmative(text: str) -> str | None:
     if _AFFIRMATIVE.match(text) and not _not_plain(text) and not _QUALIFIED.search(text):
         return fw.YES
     return None
+
+
+_NONE_OF = re.compile(
+    rf"^\W*{_SOFTENER}(?:i['’]?ve\s+(?:got\s+)?|i\s+have\s+(?:got\s+)?|there['’]?s\s+|"
+    rf"there\s+(?:are|is)\s+)?no\s+{_TROUBLE}\b(?P<rest>.*)$",
+    re.I | re.S,
+)
+_REBUTTED_NO = re.compile(rf"^\W*{_SOFTENER}(?:no|nope|nah)\b(?!['’])(?P<rest>.*)$", re.I | re.S)
+_DENIED_TROUBLE = re.compile(
+    r"\b(?:not|n['’]t)\s+(?:really\s+|actually\s+|even\s+)?(?:the|a|an|any|our|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:problem|issue)s?\b|"
+    r"\bnot\s+out\s+of\s+(?:their|his|her|its|our)\s+depth\b|"
+    r"\bnothing\s+wrong\s+with\b",
+    re.I,
+)
+"""A problem or a lack denied: "that's not the problem", "it's not a skill issue at all",
+"they're not out of their depth", "there's nothing wrong with the kit"."""
+_TROUBLE_WORD = re.compile(
+    r"\b(?:problems?|issues?|wrong|broken|crash\w*|missing|lack\w*|short\w*|struggl\w*)\b", re.I
+)
+_DOUBT_ONLY = re.compile(r"\bno\s+(?:doubts?|question)\b", re.I)
+
+
+def rebuttal_answer(text: str, slot: str) -> str | None:
+    """fw.YES for a "no" that denies a problem rather than the thing asked about.
+
+    Every question asked here is put so that yes means all is well ("do they have what they
+    need?", "could they learn it?"). So a reply that says there is no problem or doubt ("No
+    complaints about the kit", "No doubt about it") is a yes, and so is a leading "No" whose
+    explanation denies a problem or a lack ("No, that's not the problem. They know exactly
+    what's expected", "No, they're not out of their depth"): it rebuts the premise that
+    something is wrong. A "no" followed by a plain lack ("No. They don't get feedback.")
+    is still a no, for `lead_answer`.
+
+    It abstains (None) when anything qualifies the reply or names a problem after all ("no
+    problems with the kit, but time is tight"), and on `mandate`, whose yes is a rule, not
+    the absence of trouble ("No, it's not a legal issue" is a no) — there only "no doubt"
+    counts. On `confirm` only the "no complaints" form applies: "No. The problem isn't
+    training, it's the rota" rejects the summary.
+    """
+    text = text.strip()
+    if "?" in text or _EXCEPT.search(text) or _QUALIFIED.search(text):
+        return None
+    m = _NONE_OF.match(text)
+    if m is not None:
+        if slot == "mandate" and not _DOUBT_ONLY.search(text, 0, m.start("rest")):
+            return None
+        rest = m["rest"]
+        if NEGATION.search(rest) or _TROUBLE_WORD.search(rest):
+            return None  # "no complaints about the kit; they don't have the time"
+        return fw.YES
+    if slot in ("mandate", "confirm"):
+        return None
+    m = _REBUTTED_NO.match(text)
+    if m is None:
+        return None
+    rest = m["rest"]
+    denial = _DENIED_TROUBLE.search(rest)
+    if denial is None:
+        return None
+    if _TROUBLE_WORD.search(rest[: denial.start()] + " " + rest[denial.end() :]):
+        return None  # "no - time isn't the problem, the scanners are broken"
+    return fw.YES

@@ -9,6 +9,7 @@ from app.understanding.polarity import (
     lead_answer,
     mixed_answer,
     plain_affirmative,
+    rebuttal_answer,
     trailing_answer,
 )
 
@@ -97,6 +98,12 @@ def test_trailing_answer(text: str, expected: str | None) -> None:
         ("No, the metric is wrong.", "no"),
         ("You've got the numbers wrong.", "no"),
         ("Hmm, what does the baseline mean?", None),
+        # "no" as the determiner of a note or a complaint accepts the summary
+        ("No notes!", "yes"),
+        ("No complaints from me, that's exactly the situation.", "yes"),
+        ("No notes, but the target is 20.", "partly"),
+        ("No, you've got it backwards. They're doing it too much.", "no"),
+        ("No. The problem isn't training, I told you it's the rota.", "no"),
     ],
 )
 def test_confirm_answer(text: str, expected: str | None) -> None:
@@ -144,3 +151,48 @@ def test_mixed_answer(text: str, expected: str | None) -> None:
 )
 def test_plain_affirmative(text: str, expected: str | None) -> None:
     assert plain_affirmative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        # "no" as the determiner of a problem or a doubt: all is well
+        ("No complaints about the kit or the time, it's all there.", "cause_resources", "yes"),
+        ("No problems with the kit.", "cause_resources", "yes"),
+        ("I've no worries there, they learn fast.", "cause_capacity", "yes"),
+        ("No doubt about it. They know it inside out.", "cause_skill", "yes"),
+        ("No question, it's in the contract.", "mandate", "yes"),
+        # a leading "No" that rebuts a problem or a lack
+        (
+            "No, that's not the problem. They know exactly what's expected.",
+            "cause_information",
+            "yes",
+        ),
+        ("No - they know it inside out. It's not a skill problem at all.", "cause_skill", "yes"),
+        (
+            "No, they're not out of their depth at all, they just need showing.",
+            "cause_capacity",
+            "yes",
+        ),
+        ("No, there's nothing wrong with the scanners.", "cause_resources", "yes"),
+        # a plain no, or a lack, stays for the other rules
+        ("No. They don't get feedback.", "cause_information", None),
+        ("No, it's not in any policy.", "mandate", None),
+        ("No, it's not a legal issue, just good practice.", "mandate", None),
+        ("No problems with the regulator.", "mandate", None),
+        ("No time, no kit.", "cause_resources", None),
+        ("No notes, nothing written down.", "cause_information", None),
+        ("No one has ever told them.", "cause_information", None),
+        # a problem named after all, or a qualified reply: for the classifier
+        ("No - time isn't the problem, the scanners are broken.", "cause_resources", None),
+        ("No problems with the kit, but time is tight.", "cause_resources", None),
+        ("No complaints about the kit; they don't have the time.", "cause_resources", None),
+        ("No, that's not the problem for some of them.", "cause_skill", None),
+        ("No - it's always been a problem.", "cause_done_before", None),
+        ("No, that's not the problem?", "cause_information", None),
+        # on the summary, a denied problem rejects it: for `confirm_answer`
+        ("No - you've made it sound like a skills issue and it isn't.", "confirm", None),
+    ],
+)
+def test_rebuttal_answer(text: str, slot: str, expected: str | None) -> None:
+    assert rebuttal_answer(text, slot) == expected
