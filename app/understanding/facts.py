@@ -263,6 +263,7 @@ def _names_a_group(m: re.Match[str]) -> bool:
         "the_noun3",
         "need_noun",
         "need_noun2",
+        "its_noun",
     )
     nouns = [m[g] for g in groups if m[g]]
     return not nouns or any(is_people_noun(n) or n.lower() == "staff" for n in nouns)
@@ -307,6 +308,8 @@ _IN_TOTAL = re.compile(
     r"(?P<lead_noun>[a-z-]+)(?:\s+(?P<lead_noun2>[a-z-]+))?|"
     rf"\b(?:that['’]s|that\s+is|which\s+is)\s+(?:(?:about|around|roughly|some)\s+)?{COUNT}\s+"
     r"(?P<that_noun>people|staff|employees|colleagues|ppl)\b|"
+    r"\bit['’]s\s+(?:(?:only|just|about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<its_noun>[a-z-]+)"
+    r"(?=(?:\s+(?:anyway|in\s+total|altogether|all\s+told))?\s*(?:[.!?;]|,\s+not\b|$))|"
     rf"\b{COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
     r"(?:need|needs|must|have\s+to|will\s+(?:need|have)\s+to)\b|"
     rf"\b(?:the|our|my)\s+{COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
@@ -319,7 +322,8 @@ _IN_TOTAL = re.compile(
 )
 """A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
 junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), opening
-a sentence ("About 70 staff across four sites"), or counted with "the" or "our", which means
+a sentence ("About 70 staff across four sites"), said as all there is ("It's 48 cleaners.",
+"it's only 5 admins anyway"), or counted with "the" or "our", which means
 all of them ("the 25 field engineers share 6 laptops", "none of our 52 new call handlers",
 "the 16 of them"), unlike "six of them" or "three people went on it", a part or a story."""
 

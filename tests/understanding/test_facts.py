@@ -657,6 +657,13 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
             30,
         ),
         ("confirm", "Spot on except the number of staff, which is 120.", 120),
+        # the people said as all there is
+        (
+            "cause_resources",
+            "Yes, the budget is £15 a head, which is plenty. It's 48 cleaners.",
+            48,
+        ),
+        ("impact", "Not much. Nobody will fund a fix. It's only 5 admins anyway.", 5),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -685,6 +692,12 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("audience", "Line operators on packaging lines 3 and 4."),
         ("requested_solution", "Training for the shift supervisors on wards 3 and 4."),
         ("audience", "Night managers across floors 2 to 5."),
+        # "it's" with things, a rate, or people for something else
+        ("cause_resources", "No, it's 3 scanners."),
+        ("impact", "Big. It's 30 complaints a week."),
+        ("impact", "Big, it's 5 people a month."),
+        ("cause_resources", "No - it's 2 managers for 9 sites."),
+        ("impact", "Big. It's 12 sites."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
