@@ -310,6 +310,8 @@ _IN_TOTAL = re.compile(
     r"(?P<that_noun>people|staff|employees|colleagues|ppl)\b|"
     r"\bit['’]s\s+(?:(?:only|just|about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<its_noun>[a-z-]+)"
     r"(?=(?:\s+(?:anyway|in\s+total|altogether|all\s+told))?\s*(?:[.!?;]|,\s+not\b|$))|"
+    rf"\b(?:the|our)\s+(?:[a-z-]+\s+)?{COUNT}(?:\s+[a-z-]+)?\s+(?:are\s+the\s+ones\s+)?who\s+"
+    r"(?:need|needs|must|have\s+to|should)\b|"
     rf"\b{COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
     r"(?:need|needs|must|have\s+to|will\s+(?:need|have)\s+to)\b|"
     rf"\b(?:the|our|my)\s+{COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"

@@ -1481,7 +1481,9 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             continue
         adjacent = m is not None and m.start(1) - atom.end <= 1
         lo, hi = _window_before(text, atoms, i, width=30)
-        if _OF_PEOPLE.match(text, atom.end):
+        if _WHO_NEED.match(text, atom.end) and not (words and words[0] in _GROUP_NOUNS):
+            score = 5  # "150 in peak season. It's the permanent 40 who need this": the 40
+        elif _OF_PEOPLE.match(text, atom.end):
             score = 2
         elif _STRONG_TEAM.match(text, atom.end):
             score = 1  # "we're 30 strong": weaker than "the 18 cashiers" it may precede
@@ -1587,6 +1589,14 @@ _REPLACES = re.compile(r"\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|from|until|till|before|after|of|early|late|mid|during)\s*$", re.I
 )
+_WHO_NEED = re.compile(
+    r"(?:\s+[a-z-]+)?\s+(?:are\s+the\s+ones\s+)?who\s+(?:need|needs|must|have\s+to|should)\b|"
+    r"\s+of\s+(?:them|us)\b(?:(?:\s+[a-z0-9-]+){0,4}?\s+(?:and|who))?\s+(?:need|needs|must)\b",
+    re.I,
+)
+"""The people a count names as those who must change, whatever the noun: "the 14 CSMs are the
+ones who need to change", "the permanent 40 who need this", "140 staff, only 35 of them are
+tier 1 and need this"; not "3 sites and need trainers", where nothing says who."""
 _STRONG_TEAM = re.compile(r"\s+strong\b", re.I)
 _BREAKDOWN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"

@@ -657,6 +657,9 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
             30,
         ),
         ("confirm", "Spot on except the number of staff, which is 120.", 120),
+        # the people named as those who must change, whatever the noun
+        ("baseline", "Churn is 2.8% a month. The 14 CSMs are the ones who need to change", 14),
+        ("requested_solution", "We've got about 140 staff, only 35 of them need this.", 35),
         # the people said as all there is
         (
             "cause_resources",
@@ -692,6 +695,8 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("audience", "Line operators on packaging lines 3 and 4."),
         ("requested_solution", "Training for the shift supervisors on wards 3 and 4."),
         ("audience", "Night managers across floors 2 to 5."),
+        ("baseline", "Churn is 2.8% a month. The 3 sites that need to change are in Leeds."),
+        ("requested_solution", "We have 3 sites and need trainers."),
         # "it's" with things, a rate, or people for something else
         ("cause_resources", "No, it's 3 scanners."),
         ("impact", "Big. It's 30 complaints a week."),

@@ -724,6 +724,13 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("45 people in the team and 3 managers", 48),
     ("We have 40 agents, 12 of them are new", 40),
     ("we have 40 agents and 3 sites", 40),
+    # the people named as those who must change win over the whole
+    ("About 150 workers in peak season. It's the permanent 40 who need this.", 40),
+    ("140 staff, tho only 35 of them are tier 1 and need this.", 35),
+    ("the 14 CSMs are the ones who need to change", 14),
+    ("120 drivers, the 30 who need it are on nights", 30),
+    ("About 150 workers, the 3 sites who need it most", 150),
+    ("We have 40 agents across 3 sites and need a trainer.", 40),
     # not head counts
     ("we lose £4,000 a week", None),
     ("about 20% of the team", None),
