@@ -904,7 +904,9 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named
     taken = {f.slot for f in findings}
 
-    cause = kind in ("yes_no", "choice") or asked == "cause_incentives"
+    # beside a head count, as in an answer about causes, only a level or share stated as such:
+    # "About 80 call handlers. They need to hit 90% on QA", "200 pickers. Accuracy's 96.5%"
+    cause = kind in ("yes_no", "choice") or asked in ("cause_incentives", "audience_size")
     if (asked in _IN_PASSING or cause or correction) and "baseline" not in taken:
         now = current_value(
             text,
@@ -916,7 +918,7 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
         if now is not None:
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")
-    if asked != "target" and asked != "audience_size" and "target" not in taken:
+    if asked != "target" and "target" not in taken:
         wanted = wanted_value(text, strict=asked not in _IN_PASSING | {"baseline"}) or (
             (benchmark_value(text) or aimed_value(text))
             if asked in _IN_PASSING | {"baseline"}

@@ -825,3 +825,21 @@ def test_what_we_get_in_a_period_is_todays_level(
     asked: str, text: str, baseline: float | None
 ) -> None:
     assert _facts(text, asked).get("baseline") == baseline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # beside the head count asked, a level or share stated as such
+        ("About 80 call handlers. They need to hit 90% on QA by March.", {"target": 90}),
+        ("200-ish pickers. Accuracy's 96.5% at the moment.", {"baseline": 96.5}),
+        # not people to train, things needed, a rate of things, or a part of the team
+        ("40 people, and we need 20 trained first.", {}),
+        ("About 60; we need 3 more trainers.", {}),
+        ("30 drivers, it's 4 vans a day right now.", {}),
+        ("45 nurses, 12 of them at the moment on nights.", {}),
+    ],
+)
+def test_a_level_or_share_beside_the_head_count(text: str, expected: dict[str, float]) -> None:
+    found = _facts(text, "audience_size")
+    assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
