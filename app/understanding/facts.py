@@ -503,8 +503,11 @@ _WANT = re.compile(
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to)\b",
     re.I,
 )
+_TEAM_FIRST = r"(?:(?P<team>(?:the|all|our)\s+\d[\d,]*\s+)(?=[a-z-]+(?:\s+[a-z-]+)?\s+at\s))?"
+"""The people whose level is wanted, before it: "we want the 30 reps at 80%"."""
 _WANTED_NUMBER = re.compile(
     r"^\s*(?:(?:to\s+)?(?:be\s+|get\s+|see\s+)?(?:it\s+|them\s+|that\s+)?"
+    rf"{_TEAM_FIRST}"
     r"(?:at|to|down\s+to|up\s+to|below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|"
     r"[a-z-]+(?:\s+[a-z-]+){0,4}\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
     r"(?:about|around|roughly|just|maybe)?\s*(?:[-+£$€]?\d|zero|none|nil|one|two|three|four|five|six|"
@@ -516,13 +519,14 @@ no-show rate down to 6%"."""
 
 
 _WANTED_STRICT = re.compile(
-    r"^\s*(?:to\s+(?:be\s+|get\s+)?)?(?:it\s+|them\s+|that\s+)?(?:[a-z-]+(?:\s+[a-z-]+)?\s+)?"
+    r"^\s*(?:to\s+(?:be\s+|get\s+)?)?(?:it\s+|them\s+|that\s+)?"
+    rf"{_TEAM_FIRST}(?:[a-z-]+(?:\s+[a-z-]+)?\s+)?"
     r"(?:at|to|down\s+to|up\s+to|below|under|above)\s+(?:about|around|roughly)?\s*[-+£$€]?\d|"
     r"^\s*(?:about|around|roughly)?\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)",
     re.I,
 )
-"""In an answer about causes only "we want pick accuracy at 99.5%" or a share ("we need 100%
-by March") counts, not "we need 3 more vans"."""
+"""In an answer about causes only "we want pick accuracy at 99.5%", "we want the 30 reps at
+80%" or a share ("we need 100% by March") counts, not "we need 3 more vans"."""
 
 
 def wanted_value(text: str, strict: bool = False) -> Quantity | None:
@@ -532,8 +536,10 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     for clause in _SENTENCE.split(text):
         for want in _WANT.finditer(clause):
             rest = clause[want.end() :]
-            if not (_WANTED_STRICT if strict else _WANTED_NUMBER).match(rest):
+            if not (wants := (_WANTED_STRICT if strict else _WANTED_NUMBER).match(rest)):
                 continue
+            if wants.groupdict().get("team"):
+                rest = rest[wants.end("team") :]  # "the 30 reps at 80%": the 80%, not the 30
             end = _CLAUSE_END.search(rest)
             rest = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
             if headcount(rest) is not None or _DEADLINE_ONLY.fullmatch(rest.strip()):
@@ -892,7 +898,10 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             _count_for_the_audience(text, correction) if asked == "audience" else None
         )
         if count is not None:
-            # "we're 65, not 56, and the goal is 4.6 stars": 65 is the team, not today's level
+            # "we're 65, not 56, and the goal is 4.6 stars": 65 is the team, not today's level;
+            # "we want the 30 reps at 80%": a change that ends at the team is no change
+            if any(f.slot == "target" and f.value.value == count.value for f in findings):
+                findings = []
             findings = [
                 f for f in findings if not (f.slot == "baseline" and f.value.value == count.value)
             ]

@@ -843,3 +843,19 @@ def test_what_we_get_in_a_period_is_todays_level(
 def test_a_level_or_share_beside_the_head_count(text: str, expected: dict[str, float]) -> None:
     found = _facts(text, "audience_size")
     assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # the people named before the level wanted of them
+        ("mandate", "No, it's good practice. We want the 30 reps at 80% by year end.", 80),
+        ("cause_incentives", "Nobody checks. We need all 40 drivers at 95%.", 95),
+        ("requested_solution", "Coaching. We want the 12 agents at 4.5 stars.", 4.5),
+        # not things, or people wanted somewhere
+        ("mandate", "No. We need the 3 vans at the depot.", None),
+        ("requested_solution", "We need the 20 new starters at the Leeds site trained.", None),
+    ],
+)
+def test_a_level_wanted_of_the_people_named(asked: str, text: str, expected: float | None) -> None:
+    assert _facts(text, asked).get("target") == expected
