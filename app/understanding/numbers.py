@@ -1400,7 +1400,8 @@ _PEOPLE_CUE = re.compile(
     r"\b(?:team\s+of|group\s+of|total\s+of|headcount\s+(?:of|is)|there\s+are|there['’]re|"
     r"we\s+have|we['’]ve\s+got|we\s+employ|i\s+have|i['’]ve\s+got|i\s+manage|i\s+lead|we['’]re|"
     r"we\s+are|staff\s+of|cohort\s+of|class\s+of|it['’]s|that['’]s|all|employ|employs|size\s+is|"
-    r"size\s+of|of\s+them\s+are|about|around|roughly|approx(?:imately)?|some|nearly|almost|"
+    r"size\s+of|of\s+them\s+are|number\s+of\s+(?:people|staff|employees|colleagues)\s+(?:is|['’]s)|"
+    r"about|around|roughly|approx(?:imately)?|some|nearly|almost|"
     r"over|under|just\s+(?:over|under))\s*$",
     re.I,
 )

@@ -657,6 +657,8 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
             30,
         ),
         ("confirm", "Spot on except the number of staff, which is 120.", 120),
+        # the count of people named as such, which is not today's level
+        ("confirm", "Almost. The number of people is 210 now that Dundee is in, not 160.", 210),
         # the people named as those who must change, whatever the noun
         ("baseline", "Churn is 2.8% a month. The 14 CSMs are the ones who need to change", 14),
         ("requested_solution", "We've got about 140 staff, only 35 of them need this.", 35),

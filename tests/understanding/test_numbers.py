@@ -724,6 +724,10 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("45 people in the team and 3 managers", 48),
     ("We have 40 agents, 12 of them are new", 40),
     ("we have 40 agents and 3 sites", 40),
+    # the count of people named as such, whatever follows it
+    ("The number of people is 210 now that the Dundee site is in scope, not 160.", 210),
+    ("the number of staff is 45 at the moment across all sites", 45),
+    ("The number of complaints is 40 now that winter is here, not 30.", None),
     # the people named as those who must change win over the whole
     ("About 150 workers in peak season. It's the permanent 40 who need this.", 40),
     ("140 staff, tho only 35 of them are tier 1 and need this.", 35),
