@@ -529,6 +529,15 @@ _WANTED_STRICT = re.compile(
 80%" or a share ("we need 100% by March") counts, not "we need 3 more vans"."""
 
 
+_SUMMED_UP = re.compile(
+    r"[^.;!?\d]*?,\s*so\s+(?=(?:zero|none|nil|\d[\d.,]*\s*(?:%|per\s*cent|percent))"
+    r"(?!\s+(?:more|less|fewer|up|down|higher|lower|better|increase|decrease|cut)\b))",
+    re.I,
+)
+"""A want said in words, then summed up as a share: "what I want is every client file
+compliant, so 100%", "I'd like nobody waiting, so zero"; not "we want to grow, so 20% more"."""
+
+
 def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     """The value the requester wants, said in passing: "I'd like zero", "we want failed
     deliveries down to 2%", "and need 100". Never money or a head count ("we need 20
@@ -536,6 +545,8 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     for clause in _SENTENCE.split(text):
         for want in _WANT.finditer(clause):
             rest = clause[want.end() :]
+            if summed := _SUMMED_UP.match(rest):
+                rest = rest[summed.end() :]  # "what I want is every file compliant, so 100%"
             if not (wants := (_WANTED_STRICT if strict else _WANTED_NUMBER).match(rest)):
                 continue
             if wants.groupdict().get("team"):

@@ -861,3 +861,19 @@ def test_a_level_or_share_beside_the_head_count(text: str, expected: dict[str, f
 )
 def test_a_level_wanted_of_the_people_named(asked: str, text: str, expected: float | None) -> None:
     assert _facts(text, asked).get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a want said in words, then summed up as a share or zero
+        ("What I want is every client file compliant, so 100%, by September.", 100),
+        ("I'd like nobody waiting, so zero.", 0),
+        # not a relative change, a count of things, or a year
+        ("We want to grow, so 20% more sales.", None),
+        ("We want more staff trained, so 3 more sessions.", None),
+        ("We want the new system, so 2027.", None),
+    ],
+)
+def test_a_want_summed_up_as_a_share(text: str, expected: float | None) -> None:
+    assert _facts(text, "business_goal").get("target") == expected
