@@ -1096,13 +1096,15 @@ _AFTER_TARGET = re.compile(
 _MULTIPLE = re.compile(
     r"\b(?:(?P<half>halve[ds]?|halving|cut\s+(?:(?:it|that|this|them)\s+)?in\s+half|"
     r"(?:(?<=with\s)|(?<=to\s)|(?<=at\s)|(?<=for\s)|(?<=take\s)|(?<=want\s)|(?<=like\s))"
-    r"half\s+(?:of\s+)?(?:that|this))|"
+    r"half\s+(?:of\s+)?(?:that|this)|"
+    r"half\s+(?:of\s+)?what\s+(?:it|we)(?:\s+is|['’]s|\s+are|['’]re)(?=\s+(?:now|at|today|currently)\b|\s*[.,;!?]))|"
     r"(?P<double>double[ds]?|doubling|twice\s+(?:that|this))|(?P<triple>triple[ds]?|tripling|treble[ds]?|trebling)|"
     r"(?P<quadruple>quadruple[ds]?|quadrupling))\b(?!-)",
     re.I,
 )
 """A target said as a multiple of today's figure: "we want to halve it", "triple that", "we'd
-be happy with half that" (not "half of that is rework", a share)."""
+be happy with half that", "half of what it is now" (not "half of that is rework" or "half of
+what we do is rework", a share)."""
 _FACTOR = {"half": 0.5, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
 _MULTIPLE_AHEAD = re.compile(
     r"(?:^|[.!?;:]\s+|\s[-–—]\s+|\b(?:to|and|so|let['’]s|must|should|will|can|could|we['’]d)\s+)"

@@ -586,7 +586,10 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Between 10 and 14 a week, call it 12. We'd like 6.", (12, None), (6, None)),
     # "grand" is money in the reply's currency
     ("Refunds cost us about $8k a month; we want that under five grand.", (8000, "$"), (5000, "$")),
-    # a multiple of today's figure: "half that", "want it halved"
+    # a multiple of today's figure: "half that", "want it halved", "half of what it is now"
+    ("Half of what it is now. It's 18% so 9%.", (18, "%"), (9, "%")),
+    ("Half of what it is, currently 12 days.", (12, "days"), (6, "days")),
+    ("Half of what we do is rework, about 30%.", None, None),
     (
         "About 80 no-shows a month. We'd be happy with half that.",
         (80, "no-shows"),
