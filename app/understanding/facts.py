@@ -500,7 +500,8 @@ _WANT = re.compile(
     r"specification)['’]?s?\s+(?:says|requires|demands|specifies|"
     r"stipulates|expects|mandates|sets)(?=\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+)?[£$€]?\d)|"
     r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+(?:with|at)|settle\s+for|"
-    r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to)\b",
+    r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to|"
+    r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is)\b",
     re.I,
 )
 _TEAM_FIRST = r"(?:(?P<team>(?:the|all|our)\s+\d[\d,]*\s+)(?=[a-z-]+(?:\s+[a-z-]+)?\s+at\s))?"
@@ -522,11 +523,12 @@ _WANTED_STRICT = re.compile(
     r"^\s*(?:to\s+(?:be\s+|get\s+)?)?(?:it\s+|them\s+|that\s+)?"
     rf"{_TEAM_FIRST}(?:[a-z-]+(?:\s+[a-z-]+)?\s+)?"
     r"(?:at|to|down\s+to|up\s+to|below|under|above)\s+(?:about|around|roughly)?\s*[-+£$€]?\d|"
-    r"^\s*(?:about|around|roughly)?\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)",
+    r"^\s*(?:about|around|roughly)?\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)|^\s*zero\b(?!\s+of\b)",
     re.I,
 )
 """In an answer about causes only "we want pick accuracy at 99.5%", "we want the 30 reps at
-80%" or a share ("we need 100% by March") counts, not "we need 3 more vans"."""
+80%", a share ("we need 100% by March") or zero ("what matters is zero reportables") counts,
+not "we need 3 more vans"."""
 
 
 _SUMMED_UP = re.compile(

@@ -877,3 +877,20 @@ def test_a_level_wanted_of_the_people_named(asked: str, text: str, expected: flo
 )
 def test_a_want_summed_up_as_a_share(text: str, expected: float | None) -> None:
     assert _facts(text, "business_goal").get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # what matters, said as the target; zero is a target even where a need for things is not
+        ("audience_size", "Just the 6 site managers, but what matters is zero reportables.", 0),
+        ("business_goal", "What matters most is 95% on time.", 95),
+        ("cause_resources", "Yes. We want zero incidents.", 0),
+        # not things that matter, nor none of something
+        ("audience_size", "About 40. What matters is 3 more trainers.", None),
+        ("business_goal", "What matters is the 3 sites in the north.", None),
+        ("cause_resources", "No, we need zero of the old kit.", None),
+    ],
+)
+def test_what_matters_and_zero_are_targets(asked: str, text: str, expected: float | None) -> None:
+    assert _facts(text, asked).get("target") == expected
