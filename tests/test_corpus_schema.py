@@ -52,8 +52,9 @@ def _value_ok(slot: str, value: Any) -> bool:
     kind = SLOT_BY_NAME[slot].kind
     if slot in LABELLED_TEXT:
         return value in LABELLED_TEXT[slot]
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+    if kind == "number":  # a score such as NPS can be below zero; a head count cannot
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return number and (value >= 0 or slot != "audience_size")
     if kind == "date":
         return _is_iso_date(value)
     if kind == "yes_no":
