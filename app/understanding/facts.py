@@ -17,6 +17,7 @@ from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
     CORRECTING,
     COUNT,
+    WHO_MUST,
     find_quantities,
     is_people_noun,
     parse_change,
@@ -91,9 +92,11 @@ _NAMED_SLOT = {
 the head count to 52")."""
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
+_METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance)"
+"""Words that name a metric's level: "the error rate", "pick accuracy", "compliance"."""
 _METRIC_IS = (
-    r"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b(?:rate|score|percentage|ratio|accuracy|"
-    r"compliance)(?:['’]s|\s+is|\s+(?:is|sits|stands|runs)\s+at)\s+"
+    rf"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b{_METRIC_NOUN}"
+    r"(?:['’]s|\s+is|\s+(?:is|sits|stands|runs)\s+at)\s+"
     r"(?:(?:only|just|still|about|around|roughly)\s+)?(?=[£$€]?\d)"
 )
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%",
@@ -180,7 +183,7 @@ last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 las
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
     r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|from\b|"
-    r"cur+ent|averag|rate|score|percentage|ratio|accuracy|compliance|now\b)",
+    rf"cur+ent|averag|{_METRIC_NOUN}|now\b)",
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
@@ -310,8 +313,7 @@ _IN_TOTAL = re.compile(
     r"(?P<that_noun>people|staff|employees|colleagues|ppl)\b|"
     r"\bit['’]s\s+(?:(?:only|just|about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<its_noun>[a-z-]+)"
     r"(?=(?:\s+(?:anyway|in\s+total|altogether|all\s+told))?\s*(?:[.!?;]|,\s+not\b|$))|"
-    rf"\b(?:the|our)\s+(?:[a-z-]+\s+)?{COUNT}(?:\s+[a-z-]+)?\s+(?:are\s+the\s+ones\s+)?who\s+"
-    r"(?:need|needs|must|have\s+to|should)\b|"
+    rf"\b(?:the|our)\s+(?:[a-z-]+\s+)?{COUNT}(?:\s+[a-z-]+)?\s+{WHO_MUST}|"
     rf"\b{COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
     r"(?:need|needs|must|have\s+to|will\s+(?:need|have)\s+to)\b|"
     rf"\b(?:the|our|my)\s+{COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
@@ -476,7 +478,7 @@ it's actually 34"."""
 _STATED_LEVEL = re.compile(
     r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at|"
     r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s)|says|shows|reads|"
-    r"(?:rate|score|percentage|ratio|accuracy|compliance)(?:\s+(?:on|for|of|in)\s+[a-z-]+"
+    rf"{_METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
     r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
     rf"(?:\s+[a-z-]+)?(?:\s+with\s+(?:it|that|this|them))?|out\s+of\s+\d+|{_DURATION})?"

@@ -1592,8 +1592,10 @@ _REPLACES = re.compile(r"\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|from|until|till|before|after|of|early|late|mid|during)\s*$", re.I
 )
+WHO_MUST = r"(?:are\s+the\s+ones\s+)?who\s+(?:need|needs|must|have\s+to|should)\b"
+"""The people named as those who must change: "... who need this", "... are the ones who must"."""
 _WHO_NEED = re.compile(
-    r"(?:\s+[a-z-]+)?\s+(?:are\s+the\s+ones\s+)?who\s+(?:need|needs|must|have\s+to|should)\b|"
+    rf"(?:\s+[a-z-]+)?\s+{WHO_MUST}|"
     r"\s+of\s+(?:them|us)\b(?:(?:\s+[a-z0-9-]+){0,4}?\s+(?:and|who))?\s+(?:need|needs|must)\b",
     re.I,
 )
