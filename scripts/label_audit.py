@@ -65,10 +65,61 @@ def load_labels(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def reader_table(
+    keys: dict[str, str],
+    first: dict[str, dict[str, Any]],
+    second: dict[str, dict[str, Any]],
+    rows: list[dict[str, Any]],
+    by_id: dict[str, int],
+) -> None:
+    """How the reader's misses fall against the annotators: a miss on a line where both
+    annotators, independently, also read it otherwise than the corpus is a miss a careful
+    human makes too. Counts only: held-out lines are never shown."""
+    from datetime import date
+
+    from app.evaluation.corpus import check, prior_state
+    from app.understanding.embedded import EmbeddedUnderstanding
+
+    reader = EmbeddedUnderstanding()
+    tally: Counter[tuple[str, str, str]] = Counter()
+    for key, row_id in keys.items():
+        row = rows[by_id[row_id]]
+        a, b = first.get(key), second.get(key)
+        if a is None or b is None:
+            continue
+        got = reader.interpret(
+            row["text"], prior_state(row), date.fromisoformat(row.get("today", "2026-11-24"))
+        )
+        group = (source(row), kind_of(row))
+        right = check(row, got)[0]
+        shared = same(a["expect"], b["expect"])
+        disputed = shared and not same(a["expect"], row["expect"])
+        tally[(*group, "lines")] += 1
+        tally[(*group, "reader=corpus")] += right
+        tally[(*group, "disputed")] += disputed
+        tally[(*group, "missed, disputed")] += (not right) and disputed
+        if shared:
+            tally[(*group, "reader=A=B")] += check({**row, "expect": a["expect"]}, got)[0]
+    columns = ("lines", "reader=corpus", "disputed", "missed, disputed", "reader=A=B")
+    print("\nthe reader against the corpus and the annotators' shared reading")
+    print(f"{'split':10} {'kind':11} " + "  ".join(columns))
+    for split in ("heldout", "train-old", "train-new"):
+        for s, kind in sorted({(s, k) for s, k, _ in tally if s == split}):
+            print(
+                f"{s:10} {kind:11} " + "  ".join(f"{tally[(s, kind, c)]:{len(c)}}" for c in columns)
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("audit_dir", type=Path)
     parser.add_argument("--apply", action="store_true", help="write the agreed changes")
+    parser.add_argument(
+        "--reader",
+        action="store_true",
+        help="also count, per kind, where the shipped reader agrees with the corpus and with "
+        "the annotators' shared reading (counts only, no text)",
+    )
     args = parser.parse_args(argv)
 
     keys: dict[str, str] = json.loads((args.audit_dir / "key.json").read_text())
@@ -113,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{tally[(s, kind, 'changed')]:8}"
             )
     print(f"labels to change: {len(changes)}")
+    if args.reader:
+        reader_table(keys, first, second, rows, by_id)
     if args.apply:
         for row_id, expect in changes.items():
             row = rows[by_id[row_id]]
