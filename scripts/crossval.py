@@ -44,7 +44,7 @@ Example = tuple[str, str, str]
 def accuracy(task: str, train: list[Example], test: list[Example]) -> float:
     encoder = get_encoder()
     model = fit(task, train, encoder)
-    vectors = encoder.encode([text for text, _, _ in test])
+    vectors = encoder.encode_for_reading([text for text, _, _ in test])
     right = 0
     for vector, (text, slot, label) in zip(vectors, test, strict=True):
         features = clf.task_input(task, vector, text, slot, model.word_index)

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from app.interview import framework as fw
+from app.understanding.embeddings import DIM
 
 WEIGHTS_PATH = Path(__file__).with_name("models") / "classifiers.npz"
 
@@ -91,6 +92,12 @@ WORD_TASKS = frozenset({"act", "yes_no", "incentives", "impact"})
 """Tasks where cross-validation showed word n-grams help: polarity and "what is rewarded"
 live in small words ("not", "only", "for speed") that a sentence embedding blurs, and
 "only", "a few minutes", "nobody would notice" mark a small problem."""
+LAYER_TASKS = frozenset({"act", "yes_no"})
+"""Tasks that also read a middle encoder layer (`embeddings.encode_for_reading`), chosen by
+`scripts/feature_experiment.py` (5-fold on the corpus's train lines, exemplars always
+trained on): yes/no 0.914-0.915 -> 0.929-0.931 over three shuffles, act 0.970-0.971 ->
+0.973-0.974 over two (0.963-0.966 -> 0.971-0.975 on the first writer's lines). The others
+read the sentence vector alone."""
 SLOT_TASKS = frozenset({"act"})
 """Tasks that also see which question was asked. Not yes/no: cross-validation showed no
 gain, the evidence in an answer already says which way it points."""
@@ -193,8 +200,12 @@ def task_input(
     slot: str | None = None,
     vocabulary: dict[str, int] | None = None,
 ) -> np.ndarray:
-    """The feature vector a task's classifier sees; training and run time share this function."""
-    parts = [embedding.astype(np.float32), cue_features(text)]
+    """The feature vector a task's classifier sees; training and run time share this function.
+
+    `embedding` is a row of `encode_for_reading`: tasks outside `LAYER_TASKS` take its first
+    half, the sentence vector."""
+    dense = embedding if task in LAYER_TASKS else embedding[:DIM]
+    parts = [dense.astype(np.float32, copy=False), cue_features(text)]
     if task in SLOT_TASKS:
         parts.append(slot_features(slot))
     if vocabulary:

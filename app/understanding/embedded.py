@@ -18,7 +18,7 @@ from app.interview import framework as fw
 from app.interview.state import Act, Finding, Interpretation, InterviewState, Quantity
 from app.understanding import classifiers as clf
 from app.understanding.dates import parse_deadline
-from app.understanding.embeddings import Encoder, get_encoder
+from app.understanding.embeddings import ReadingEncoder, get_encoder
 from app.understanding.facts import (
     find_facts,
     headcount,
@@ -91,7 +91,7 @@ class EmbeddedUnderstanding:
 
     def __init__(
         self,
-        encoder: Encoder | None = None,
+        encoder: ReadingEncoder | None = None,
         classifiers: dict[str, clf.LinearClassifier] | None = None,
     ) -> None:
         """`classifiers` replaces the shipped weights: cross-validation reads each fold with
@@ -105,7 +105,7 @@ class EmbeddedUnderstanding:
         return self._classifiers if self._classifiers is not None else clf.load_classifiers()
 
     @property
-    def encoder(self) -> Encoder:
+    def encoder(self) -> ReadingEncoder:
         if self._encoder is None:
             with self._lock:
                 if self._encoder is None:
@@ -117,7 +117,7 @@ class EmbeddedUnderstanding:
         _ = self.classifiers  # load the weights now, not on the first message
 
     def _embed(self, text: str) -> np.ndarray:
-        return self.encoder.encode([text])[0]
+        return self.encoder.encode_for_reading([text])[0]
 
     def classify(self, task: str, text: str, slot: str | None = None) -> tuple[str, float]:
         model = self.classifiers[task]

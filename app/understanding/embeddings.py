@@ -13,6 +13,10 @@ declares sentence-transformers and so torch, which we never import). Set
 
 `get_encoder()` gives the one shared instance, built on first use.
 
+`encode_for_reading` adds, from the same forward pass, the mean of layer `READING_LAYER`'s
+token states: polarity sits in small words ("not", "no, but") that the last layer's mean
+blurs and a middle layer still holds (see `classifiers.LAYER_TASKS`).
+
 `HashingEncoder` is a tiny deterministic stand-in for unit tests that need vectors of the right
 shape but no meaning. It is not for production.
 """
@@ -32,6 +36,10 @@ import numpy as np
 
 ENV_MODEL_DIR = "GROUNDWORK_EMBEDDING_MODEL_DIR"
 DIM = 384
+READING_LAYER = 4
+"""The encoder layer (1-6) whose mean `encode_for_reading` adds to the sentence vector.
+Chosen by `scripts/feature_experiment.py`: of layers 2-5, layer 4 helped the yes/no
+classifier most."""
 
 
 @runtime_checkable
@@ -41,6 +49,15 @@ class Encoder(Protocol):
     dim: int
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class ReadingEncoder(Encoder, Protocol):
+    """An encoder that can also give the classifiers' wider input (`MiniLMEncoder`)."""
+
+    def encode_for_reading(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, 2 * dim): the sentence vector, then a middle layer's mean, each of unit length."""
+        ...
 
 
 def model_dir() -> Path:
@@ -241,11 +258,16 @@ class MiniLMEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed `texts`: float32, shape (len(texts), dim), rows of unit length."""
+        return np.ascontiguousarray(self.encode_for_reading(texts)[:, : self.dim])
+
+    def encode_for_reading(self, texts: Sequence[str]) -> np.ndarray:
+        """Float32, shape (len(texts), 2 * dim): each text's sentence vector (as `encode`),
+        then the mean of layer `READING_LAYER`'s token states, each half of unit length."""
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of texts, not one string")
         texts = list(texts)
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            return np.zeros((0, 2 * self.dim), dtype=np.float32)
         if len(texts) == 1 and len(texts[0]) <= self.cache_max_chars:
             return self._encode_one_cached(texts[0])[None, :].copy()
         return self._encode(texts)
@@ -276,7 +298,7 @@ class MiniLMEncoder:
             ids = [self.tokenizer.encode(texts[0]).ids]
         else:
             ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        out = np.empty((len(texts), 2 * self.dim), dtype=np.float32)
         # Similar lengths together, so little of each batch is padding.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         start = 0
@@ -299,7 +321,8 @@ class MiniLMEncoder:
         return out
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
-        """The BERT forward pass, mean pooling and normalisation for one padded batch.
+        """The BERT forward pass, then mean pooling and normalisation of the last layer and
+        of layer `READING_LAYER`, side by side, for one padded batch.
 
         Activations are kept transposed, (features, tokens), so every projection is
         `W @ x` with W as stored, (out, in): with few tokens OpenBLAS splits that product
@@ -322,7 +345,8 @@ class MiniLMEncoder:
         x.reshape(n, length, dim)[...] += self.position[:length]
         x = np.ascontiguousarray(x.T)  # (dim, tokens) from here on
         x = _layer_norm(x, self.emb_ln_w, self.emb_ln_b, self.eps)
-        for layer in self.layers:
+        middle = x
+        for depth, layer in enumerate(self.layers, start=1):
             qkv = layer.qkv_w @ x
             qkv += layer.qkv_b
             qkv = qkv.reshape(3, heads, head_dim, n, length)
@@ -348,8 +372,14 @@ class MiniLMEncoder:
             y += layer.down_b
             y += x
             x = _layer_norm(y, layer.ln2_w, layer.ln2_b, self.eps)
+            if depth == READING_LAYER:
+                middle = x
+        return np.hstack([self._pool(x, mask, padded), self._pool(middle, mask, padded)])
 
-        x = x.reshape(dim, n, length)
+    def _pool(self, x: np.ndarray, mask: np.ndarray, padded: bool) -> np.ndarray:
+        """Mean over the real tokens, then unit length: (dim, n * length) -> (n, dim)."""
+        n, length = mask.shape
+        x = x.reshape(self.dim, n, length)
         if padded:
             summed = np.einsum("dnl,nl->nd", x, mask)
             pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), np.float32(1e-9))
@@ -387,11 +417,11 @@ class HashingEncoder:
         return _normalise(out)
 
 
-_shared: Encoder | None = None
+_shared: MiniLMEncoder | None = None
 _shared_lock = threading.Lock()
 
 
-def get_encoder() -> Encoder:
+def get_encoder() -> MiniLMEncoder:
     """The process-wide `MiniLMEncoder`, loaded on first call (thread-safe)."""
     global _shared
     if _shared is None:

@@ -16,7 +16,7 @@ import numpy as np
 
 from app.interview import framework as fw
 from app.understanding import classifiers as clf
-from app.understanding.embeddings import Encoder, get_encoder
+from app.understanding.embeddings import ReadingEncoder, get_encoder
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_PATH = REPO_ROOT / "tests" / "data" / "utterances.jsonl"
@@ -102,11 +102,13 @@ def _fit_hidden(
     )
 
 
-def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.LinearClassifier:
+def fit(
+    task: str, data: list[tuple[str, str, str]], encoder: ReadingEncoder
+) -> clf.LinearClassifier:
     from sklearn.linear_model import LogisticRegression
 
     texts = [t for t, _, _ in data]
-    vectors = encoder.encode(texts)
+    vectors = encoder.encode_for_reading(texts)
     vocabulary = vocabulary_for(texts) if task in clf.WORD_TASKS else ()
     index = {g: i for i, g in enumerate(vocabulary)}
     features = np.stack(
@@ -127,7 +129,7 @@ def fit(task: str, data: list[tuple[str, str, str]], encoder: Encoder) -> clf.Li
     )
 
 
-def train(encoder: Encoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
+def train(encoder: ReadingEncoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
     encoder = encoder or get_encoder()
     rows = load_corpus(corpus, split="train") + load_exemplars()
     data = examples(rows)

@@ -132,7 +132,7 @@ def test_the_sparse_word_path_matches_the_dense_features(task: str) -> None:
         "About once a quarter, at the stock take.",
         "Yes.",
     ]
-    vectors = get_encoder().encode(texts)
+    vectors = get_encoder().encode_for_reading(texts)
     for vector, text in zip(vectors, texts, strict=True):
         dense = clf.task_input(task, vector, text, "cause_resources", model.word_index)
         label, confidence = model.predict(dense)

@@ -74,10 +74,22 @@ def test_batch_equals_one_at_a_time(encoder: MiniLMEncoder) -> None:
         "word " * 400,
         "Nobody checks, so nothing happens.",
     ] * 3
-    batch = encoder.encode(texts)
+    batch = encoder.encode_for_reading(texts)
     singles = np.stack([encoder._encode([t])[0] for t in texts])
-    np.testing.assert_allclose(batch, singles, atol=1e-5)
+    np.testing.assert_allclose(batch, singles, atol=1e-5)  # padding masked in both layers
     np.testing.assert_allclose(batch[0], batch[6], atol=1e-6)  # same text, same call
+
+
+def test_reading_vectors_are_the_sentence_vector_then_a_middle_layer(
+    encoder: MiniLMEncoder,
+) -> None:
+    texts = ["No, not really.", "Yes, they know exactly what good looks like."]
+    reading = encoder.encode_for_reading(texts)
+    assert reading.shape == (2, 2 * encoder.dim) and reading.dtype == np.float32
+    np.testing.assert_allclose(reading[:, : encoder.dim], encoder.encode(texts), atol=1e-6)
+    middle = reading[:, encoder.dim :]
+    np.testing.assert_allclose(np.linalg.norm(middle, axis=1), 1.0, atol=1e-5)
+    assert all(cosine(a, b) < 0.99 for a, b in zip(reading[:, : encoder.dim], middle, strict=True))
 
 
 def test_empty_inputs(encoder: MiniLMEncoder) -> None:
@@ -97,7 +109,7 @@ def test_the_cache_gives_equal_vectors_that_callers_cannot_corrupt(encoder: Mini
     second = encoder.encode([text])
     assert text in encoder._cache
     np.testing.assert_allclose(np.linalg.norm(second[0]), 1.0, atol=1e-5)
-    np.testing.assert_array_equal(second, encoder._encode([text]))
+    np.testing.assert_array_equal(second, encoder._encode([text])[:, : encoder.dim])
 
 
 def test_get_encoder_builds_one_shared_instance(monkeypatch: pytest.MonkeyPatch) -> None:
