@@ -9,13 +9,18 @@ classifier recipe (cue features, word n-grams, one ReLU layer: `training.fit`'s 
 on folds of the corpus's train lines, exemplars always trained on, so the figures compare
 with `scripts/crossval.py yes_no --corpus-only`.
 
-    .venv/bin/python scripts/feature_experiment.py --task yes_no
+    .venv/bin/python scripts/feature_experiment.py --task yes_no --sets L6 L6+L4
+    .venv/bin/python scripts/feature_experiment.py --task act --seeds 2 --sets L6 L6+L4
+    .venv/bin/python scripts/feature_experiment.py --sets L6+L4 --opening-grams off
+
+`--until` also reports the test lines up to an id (default u0910, the first writer, whose
+style the held-out split shares). Session 7's figures are in docs/status.md; they led to
+`classifiers.LAYER_TASKS` and `classifiers.OPENING_TASKS`.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,7 +40,6 @@ from app.understanding.training import (  # noqa: E402
 )
 
 Example = tuple[str, str, str]
-_SENTENCE = re.compile(r"^.*?(?:[.!?;:](?=\s)|\s[-–—]\s|,(?=\s)|$)", re.S)
 
 
 def layer_states(enc: MiniLMEncoder, text: str) -> list[np.ndarray]:
@@ -67,11 +71,6 @@ def layer_states(enc: MiniLMEncoder, text: str) -> list[np.ndarray]:
     return states
 
 
-def opening(text: str) -> str:
-    m = _SENTENCE.match(text.strip())
-    return (m.group(0) if m else text).strip() or text
-
-
 def variants(enc: MiniLMEncoder, texts: list[str]) -> dict[str, np.ndarray]:
     """Feature blocks per text: name -> (n, d)."""
     blocks: dict[str, list[np.ndarray]] = {}
@@ -85,7 +84,7 @@ def variants(enc: MiniLMEncoder, texts: list[str]) -> dict[str, np.ndarray]:
         blocks.setdefault("cls", []).append(last[0])
         blocks.setdefault("max", []).append(last[1:-1].max(axis=0) if len(last) > 2 else last[0])
     out = {k: _normalise(np.stack(v).astype(np.float32)) for k, v in blocks.items()}
-    out["open"] = enc.encode([opening(t) for t in texts])
+    out["open"] = enc.encode([clf.opening(t) for t in texts])
     return out
 
 
@@ -112,7 +111,7 @@ def score(
         splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
         for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels):
             train_texts = [data[i][0] for i in train_idx] + [t for t, _, _ in always]
-            vocab = vocabulary_for(train_texts)
+            vocab = vocabulary_for(train_texts, task=task)
             index = {g: i for i, g in enumerate(vocab)}
 
             def build(
@@ -153,8 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--opening-grams",
-        action="store_true",
-        help="also mark the n-grams of the reply's opening clause as their own features",
+        choices=["on", "off"],
+        help="mark the n-grams of the reply's opening clause as features of their own, or "
+        "not (default: as shipped, classifiers.OPENING_TASKS)",
     )
     parser.add_argument("--ensemble", type=int, default=1, help="MLPs averaged per fold")
     parser.add_argument("--sets", nargs="+", default=None, help="e.g. L6 L6+L3 L6+open")
@@ -163,13 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = load_corpus(split="train")
     data = examples(rows)[args.task]
     clf.LAYER_TASKS = frozenset({args.task})  # task_input passes the whole feature block on
-    if args.opening_grams:
-        plain = clf.ngrams
-
-        def marked(text: str) -> list[str]:
-            return plain(text) + [f"^{g}" for g in plain(opening(text))]
-
-        clf.ngrams = marked  # vocabulary_for and word_features both call it
+    if args.opening_grams is not None:  # else as shipped (`clf.OPENING_TASKS`)
+        clf.OPENING_TASKS = frozenset({args.task}) if args.opening_grams == "on" else frozenset()
     ids = [r["id"] for r in rows if examples([r]).get(args.task)]
     assert len(ids) == len(data)
     counted = np.array([int(i.lstrip("u")) <= int(args.until.lstrip("u")) for i in ids])

@@ -59,11 +59,13 @@ def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]
     return out
 
 
-def vocabulary_for(texts: list[str], min_count: int = 2) -> tuple[str, ...]:
+def vocabulary_for(
+    texts: list[str], min_count: int = 2, task: str | None = None
+) -> tuple[str, ...]:
     """N-grams seen in at least `min_count` training texts: rarer ones only memorise."""
     counts: dict[str, int] = defaultdict(int)
     for text in texts:
-        for gram in set(clf.ngrams(text)):
+        for gram in set(clf.ngrams(text, task)):
             counts[gram] += 1
     return tuple(sorted(g for g, n in counts.items() if n >= min_count))
 
@@ -109,7 +111,7 @@ def fit(
 
     texts = [t for t, _, _ in data]
     vectors = encoder.encode_for_reading(texts)
-    vocabulary = vocabulary_for(texts) if task in clf.WORD_TASKS else ()
+    vocabulary = vocabulary_for(texts, task=task) if task in clf.WORD_TASKS else ()
     index = {g: i for i, g in enumerate(vocabulary)}
     features = np.stack(
         [clf.task_input(task, v, t, k, index) for v, (t, k, _) in zip(vectors, data, strict=True)]

@@ -164,3 +164,30 @@ def test_classifiers_given_replace_the_shipped_ones() -> None:
 
     assert got.findings[0].value == "partly"
     assert shipped_got.findings[0].value == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("No, they can't.", "No,"),
+        ("Honestly no. They're superb technicians.", "Honestly no."),
+        ("not really - the scanners drop out", "not really -"),
+        ("Yes", "Yes"),
+        ("They know it; nobody checks though", "They know it;"),
+        ("   ", "   "),
+    ],
+)
+def test_the_opening_clause_ends_at_the_first_stop_comma_or_dash(text: str, want: str) -> None:
+    from app.understanding import classifiers as clf
+
+    assert clf.opening(text) == want
+
+
+def test_only_opening_tasks_mark_the_opening_grams() -> None:
+    from app.understanding import classifiers as clf
+
+    text = "No. They know it, no doubt."
+    marked = clf.ngrams(text, "yes_no")
+    assert [g for g in marked if g.startswith("^")] == ["^no"]
+    assert clf.ngrams(text, "incentives") == clf.ngrams(text)
+    assert not any(g.startswith("^") for g in clf.ngrams(text))
