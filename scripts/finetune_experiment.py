@@ -173,6 +173,10 @@ class TunedEncoder:
             out[rows] = pooled(self.top, x, mask).numpy()
         return out
 
+    # `training.fit` asks for the reading input: here the tuned sentence vector alone (this
+    # experiment predates the layer-4 half; `task_input` passes a short vector on as it is).
+    encode_for_reading = encode
+
 
 def finetune(
     bottom: FrozenBottom, frozen: int, data: list[Example], epochs: int, lr: float, seed: int
