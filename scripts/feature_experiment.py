@@ -30,7 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.understanding import classifiers as clf  # noqa: E402
-from app.understanding.embeddings import MiniLMEncoder, _layer_norm, _normalise  # noqa: E402
+from app.understanding.embeddings import MiniLMEncoder, _normalise  # noqa: E402
 from app.understanding.training import (  # noqa: E402
     HIDDEN,
     examples,
@@ -44,31 +44,8 @@ Example = tuple[str, str, str]
 
 def layer_states(enc: MiniLMEncoder, text: str) -> list[np.ndarray]:
     """Every layer's hidden states for one text, (tokens, dim), embedding layer first."""
-    ids = enc.tokenizer.encode(text).ids
-    n, length, dim = 1, len(ids), enc.dim
-    heads, head_dim = enc.heads, enc.head_dim
-    x = enc.word[np.array(ids)] + enc.position[:length]
-    x = np.ascontiguousarray(x.T)
-    x = _layer_norm(x, enc.emb_ln_w, enc.emb_ln_b, enc.eps)
-    states = [x.T.copy()]
-    for layer in enc.layers:
-        qkv = (layer.qkv_w @ x + layer.qkv_b).reshape(3, heads, head_dim, n, length)
-        q = qkv[0].transpose(2, 0, 3, 1)
-        k = qkv[1].transpose(2, 0, 1, 3)
-        v = qkv[2].transpose(2, 0, 1, 3)
-        scores = q @ k
-        scores -= scores.max(axis=-1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=-1, keepdims=True)
-        context = (v @ scores.transpose(0, 1, 3, 2)).transpose(1, 2, 0, 3).reshape(dim, length)
-        x = _layer_norm(layer.out_w @ context + layer.out_b + x, layer.ln1_w, layer.ln1_b, enc.eps)
-        hidden = layer.up_w @ x + layer.up_b
-        from app.understanding.embeddings import _gelu
-
-        y = layer.down_w @ _gelu(hidden) + layer.down_b + x
-        x = _layer_norm(y, layer.ln2_w, layer.ln2_b, enc.eps)
-        states.append(x.T.copy())
-    return states
+    token_ids, mask = enc._padded([enc.tokenizer.encode(text).ids])
+    return [x.T for x in enc._states(token_ids, mask)]
 
 
 def variants(enc: MiniLMEncoder, texts: list[str]) -> dict[str, np.ndarray]:

@@ -28,7 +28,7 @@ import os
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -322,22 +322,36 @@ class MiniLMEncoder:
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
         """The BERT forward pass, then mean pooling and normalisation of the last layer and
-        of layer `READING_LAYER`, side by side, for one padded batch.
+        of layer `READING_LAYER`, side by side, for one padded batch."""
+        token_ids, mask = self._padded(batch)
+        padded = bool((mask == 0).any())
+        for depth, x in enumerate(self._states(token_ids, mask)):
+            if depth == READING_LAYER:
+                middle = x
+        return np.hstack([self._pool(x, mask, padded), self._pool(middle, mask, padded)])
+
+    def _padded(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Token ids padded to the longest, (n, length), and the mask of real tokens."""
+        length = max(len(ids) for ids in batch)
+        token_ids = np.full((len(batch), length), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(batch), length), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            token_ids[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1
+        return token_ids, mask
+
+    def _states(self, token_ids: np.ndarray, mask: np.ndarray) -> Iterator[np.ndarray]:
+        """The hidden states, (dim, n * length): the embedding layer's, then each encoder
+        layer's in turn. A state is never written to once yielded.
 
         Activations are kept transposed, (features, tokens), so every projection is
         `W @ x` with W as stored, (out, in): with few tokens OpenBLAS splits that product
         across cores far better than `x @ W.T` (1.5x faster products for a short sentence).
         """
-        n = len(batch)
-        length = max(len(ids) for ids in batch)
+        n, length = token_ids.shape
         tokens = n * length
-        token_ids = np.full((n, length), self.pad_id, dtype=np.int64)
-        mask = np.zeros((n, length), dtype=np.float32)
-        for row, ids in enumerate(batch):
-            token_ids[row, : len(ids)] = ids
-            mask[row, : len(ids)] = 1
-        padded = bool((mask == 0).any())
         # Padding keys get the most negative float added before the softmax, as in transformers.
+        padded = bool((mask == 0).any())
         key_bias = ((1 - mask) * np.finfo(np.float32).min)[:, None, None, :] if padded else None
 
         heads, head_dim, dim = self.heads, self.head_dim, self.dim
@@ -345,8 +359,8 @@ class MiniLMEncoder:
         x.reshape(n, length, dim)[...] += self.position[:length]
         x = np.ascontiguousarray(x.T)  # (dim, tokens) from here on
         x = _layer_norm(x, self.emb_ln_w, self.emb_ln_b, self.eps)
-        middle = x
-        for depth, layer in enumerate(self.layers, start=1):
+        yield x
+        for layer in self.layers:
             qkv = layer.qkv_w @ x
             qkv += layer.qkv_b
             qkv = qkv.reshape(3, heads, head_dim, n, length)
@@ -372,9 +386,7 @@ class MiniLMEncoder:
             y += layer.down_b
             y += x
             x = _layer_norm(y, layer.ln2_w, layer.ln2_b, self.eps)
-            if depth == READING_LAYER:
-                middle = x
-        return np.hstack([self._pool(x, mask, padded), self._pool(middle, mask, padded)])
+            yield x
 
     def _pool(self, x: np.ndarray, mask: np.ndarray, padded: bool) -> np.ndarray:
         """Mean over the real tokens, then unit length: (dim, n * length) -> (n, dim)."""
