@@ -17,14 +17,13 @@ import argparse
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation.corpus import check, kind_of, prior_state  # noqa: E402
+from app.evaluation.corpus import check, kind_of, read  # noqa: E402
 from app.understanding import classifiers as clf  # noqa: E402
 from app.understanding.embedded import EmbeddedUnderstanding  # noqa: E402
 from app.understanding.embeddings import get_encoder  # noqa: E402
@@ -67,8 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             models = {task: fit(task, data[task], encoder) for task in clf.TASKS if data[task]}
             reader = EmbeddedUnderstanding(encoder, classifiers=models)
             for row in (row for row in scored if row["id"] in held):
-                today = date.fromisoformat(row.get("today", "2026-11-24"))
-                ok, why = check(row, reader.interpret(row["text"], prior_state(row), today))
+                ok, why = check(row, read(row, reader))
                 hits[kind_of(row)].append(ok)
                 if not ok:
                     failures.append(f"  {row['id']}: {why} | {row['text']}")

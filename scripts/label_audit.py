@@ -75,9 +75,7 @@ def reader_table(
     """How the reader's misses fall against the annotators: a miss on a line where both
     annotators, independently, also read it otherwise than the corpus is a miss a careful
     human makes too. Counts only: held-out lines are never shown."""
-    from datetime import date
-
-    from app.evaluation.corpus import check, prior_state
+    from app.evaluation.corpus import check, read
     from app.understanding.embedded import EmbeddedUnderstanding
 
     reader = EmbeddedUnderstanding()
@@ -87,9 +85,7 @@ def reader_table(
         a, b = first.get(key), second.get(key)
         if a is None or b is None:
             continue
-        got = reader.interpret(
-            row["text"], prior_state(row), date.fromisoformat(row.get("today", "2026-11-24"))
-        )
+        got = read(row, reader)
         group = (source(row), kind_of(row))
         right = check(row, got)[0]
         shared = same(a["expect"], b["expect"])

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation.corpus import prior_state  # noqa: E402
+from app.evaluation.corpus import read  # noqa: E402
 from app.evaluation.scenarios import close_enough  # noqa: E402
 from app.interview import framework as fw  # noqa: E402
 from app.understanding import classifiers as clf  # noqa: E402
@@ -108,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reader = EmbeddedUnderstanding(encoder)
     right = 0
     for row, m, role, _ in (mention for mention, f in zip(mentions, fresh, strict=True) if f):
-        got = reader.interpret(row["text"], prior_state(row), date.fromisoformat(row["today"]))
+        got = read(row, reader)
         found = next(
             (
                 f.slot

@@ -85,13 +85,17 @@ class CorpusReport:
         return sum(self.accuracy[k] * self.counts[k] for k in self.counts) / total if total else 0.0
 
 
+def read(row: dict[str, Any], understanding: Understanding) -> Interpretation:
+    """The reading of a corpus line, asked in its own state and on its own day."""
+    today = date.fromisoformat(row.get("today", "2026-11-24"))
+    return understanding.interpret(row["text"], prior_state(row), today)
+
+
 def evaluate(rows: list[dict[str, Any]], understanding: Understanding) -> CorpusReport:
     hits: dict[str, list[bool]] = defaultdict(list)
     failures: list[tuple[str, str, str]] = []
     for row in rows:
-        today = date.fromisoformat(row.get("today", "2026-11-24"))
-        got = understanding.interpret(row["text"], prior_state(row), today)
-        ok, why = check(row, got)
+        ok, why = check(row, read(row, understanding))
         hits[kind_of(row)].append(ok)
         if not ok:
             failures.append((row["id"], row["text"], why))
