@@ -230,7 +230,8 @@ not 56" is a level)."""
 
 def _counted_people(text: str) -> bool:
     """A number followed, within a word, by people: "a dozen analysts", "200 call handlers",
-    "300 clinicians will", "52 new call handlers" (the people may be any of the next three words)."""
+    "300 clinicians will", "52 new call handlers" (the people may be any of the next three words),
+    "thirty-odd welders" (hedged)."""
     return any(
         any(word is not None and is_people_noun(word) for word in m.groups())
         for m in _COUNT_NOUN.finditer(text)
@@ -239,7 +240,8 @@ def _counted_people(text: str) -> bool:
 
 _COUNT_NOUN = re.compile(
     r"\b(?:\d[\d,]*|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z-]+)(?:\s+([a-z-]+))?"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:-odd|-ish|\+)?\s+([a-z-]+)"
+    r"(?:\s+([a-z-]+))?"
     r"(?:\s+([a-z-]+))?\b",
     re.I,
 )
@@ -314,6 +316,8 @@ _IN_TOTAL = re.compile(
     r"\bit['’]s\s+(?:(?:only|just|about|around|roughly|some)\s+)?\d[\d,]*\s+(?P<its_noun>[a-z-]+)"
     r"(?=(?:\s+(?:anyway|in\s+total|altogether|all\s+told))?\s*(?:[.!?;]|,\s+not\b|$))|"
     rf"\b(?:the|our)\s+(?:[a-z-]+\s+)?{COUNT}(?:\s+[a-z-]+)?\s+{WHO_MUST}|"
+    rf"\b(?:people|ones|those)\s+{WHO_MUST}[^.;!?\d]{{0,30}}?\b(?:are|is)\s+"
+    rf"(?:(?:the|our|all|just|only)\s+)*{COUNT}|"
     rf"\b{COUNT}\s+(?P<need_noun>[a-z-]+)(?:\s+(?P<need_noun2>[a-z-]+))?\s+"
     r"(?:need|needs|must|have\s+to|will\s+(?:need|have)\s+to)\b|"
     rf"\b(?:the|our|my)\s+{COUNT}\s+(?:of\s+(?:them|us)\b|(?P<the_noun>[a-z-]+)"
@@ -325,7 +329,8 @@ _IN_TOTAL = re.compile(
     re.I,
 )
 """A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
-junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), opening
+junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), named as
+those who must change ("the people who need it are the 12 locums"), opening
 a sentence ("About 70 staff across four sites"), said as all there is ("It's 48 cleaners.",
 "it's only 5 admins anyway"), or counted with "the" or "our", which means
 all of them ("the 25 field engineers share 6 laptops", "none of our 52 new call handlers",
@@ -806,11 +811,14 @@ def headcount(text: str) -> Quantity | None:
 
 _BARE_COUNT = re.compile(
     r"(?:^|[,;:]\s+|\s[-–—]\s+)(?P<count>(?:(?:about|around|roughly|approximately|some|nearly|"
-    r"almost|just\s+(?:over|under)|over|under)\s+)?(?:a\s+)?[\w-]+(?:\s+[\w-]+)?)\s*[.!?]*\s*$",
+    r"almost|just\s+(?:over|under)|over|under)\s+)?(?:a\s+)?[\w-]+"
+    r"(?:\s+(?!(?:at|right|now|currently|today)\b)[\w-]+)?)"
+    r"(?:\s+(?:at\s+the\s+moment|right\s+now|currently|now|today|at\s+present))?\s*[.!?]*\s*$",
     re.I,
 )
-"""A count that is a sentence's last part and nothing else: "Around two dozen.", "Cabin crew
-on the regional fleet, about four hundred"."""
+"""A count that is a sentence's last part and nothing else, but when it holds: "Around two
+dozen.", "Cabin crew on the regional fleet, about four hundred", "all the junior associates,
+14 at the moment"."""
 
 
 def _count_for_the_audience(text: str, correction: bool) -> Quantity | None:
@@ -939,7 +947,10 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             stated=asked not in _IN_PASSING,
             doing=asked != "impact",
         )
-        if now is not None:
+        counted = next((f.value for f in findings if f.slot == "audience_size"), None)
+        if now is not None and not (  # "the junior associates, 14 at the moment": the team
+            isinstance(counted, Quantity) and now.unit is None and now.value == counted.value
+        ):
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")
     if asked != "target" and "target" not in taken:

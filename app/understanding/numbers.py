@@ -1484,7 +1484,11 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             continue
         adjacent = m is not None and m.start(1) - atom.end <= 1
         lo, hi = _window_before(text, atoms, i, width=30)
-        if _WHO_NEED.match(text, atom.end) and not (words and words[0] in _GROUP_NOUNS):
+        if (
+            _WHO_NEED.match(text, atom.end)
+            or _subject_needs(text, atom.end)
+            or _NAMED_AS_NEEDING.search(text, max(0, atom.start - 60), atom.start)
+        ) and not (words and words[0] in _GROUP_NOUNS):
             score = 5  # "150 in peak season. It's the permanent 40 who need this": the 40
         elif _OF_PEOPLE.match(text, atom.end):
             score = 2
@@ -1602,6 +1606,31 @@ _WHO_NEED = re.compile(
 """The people a count names as those who must change, whatever the noun: "the 14 CSMs are the
 ones who need to change", "the permanent 40 who need this", "140 staff, only 35 of them are
 tier 1 and need this"; not "3 sites and need trainers", where nothing says who."""
+_SUBJECT_NEEDS = re.compile(
+    r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?[a-z-]+|(?P<nouns>(?:\s+[a-z-]+){0,2}?))"
+    r"\s+(?:need|needs)\s+(?:this|it|that)\b",
+    re.I,
+)
+"""The count as the subject of needing it: "4,000 staff, but only the 310 tellers need this",
+"only the 8 in accounts need it", "the 40 need it"; its words, if any, must name people: "70
+staff across four warehouses would need it" counts the staff."""
+
+
+def _subject_needs(text: str, end: int) -> bool:
+    m = _SUBJECT_NEEDS.match(text, end)
+    if m is None:
+        return False
+    nouns = (m["nouns"] or "").split()
+    return not nouns or any(is_people_noun(w) for w in nouns)
+
+
+_NAMED_AS_NEEDING = re.compile(
+    rf"\b(?:people|ones|those|staff)\s+{WHO_MUST}[^.;!?\d]{{0,30}}?\b(?:are|is)\s+"
+    r"(?:(?:the|our|all|just|only)\s+)*$",
+    re.I,
+)
+"""The count after the people who must change are named: "the people who need it are the 12
+locums", "the ones who must change are our 40 drivers"."""
 _STRONG_TEAM = re.compile(r"\s+strong\b", re.I)
 _BREAKDOWN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"

@@ -669,6 +669,16 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
             48,
         ),
         ("impact", "Not much. Nobody will fund a fix. It's only 5 admins anyway.", 5),
+        # the count as the subject of needing it, or named after the people who need it
+        ("audience", "Porters. There are 900 staff on site but only the 60 porters need this.", 60),
+        ("sponsor", "Our MD. We're 120 people, but only the 15 in payroll need it.", 15),
+        ("existing_resources", "A binder. The people who need it are the 9 locums.", 9),
+        ("metric", "Errors per batch. The ones who must change are our 25 packers.", 25),
+        # a hedged count of people
+        ("business_goal", "Fewer rejected welds. Forty-odd fabricators need to improve.", 40),
+        # in an audience answer, a count standing alone, but when it holds
+        ("audience", "the trainee solicitors in the tax team, 11 at the moment", 11),
+        ("audience", "Night-shift pickers. About 70 right now.", 70),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -705,6 +715,9 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("impact", "Big, it's 5 people a month."),
         ("cause_resources", "No - it's 2 managers for 9 sites."),
         ("impact", "Big. It's 12 sites."),
+        # needing it said by us, not by the people counted, or by places
+        ("sponsor", "The COO. All 6 depots need this before peak."),
+        ("audience", "Team leads. The deadline is what matters, 14 days at the moment."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:

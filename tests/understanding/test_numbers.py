@@ -738,6 +738,12 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("120 drivers, the 30 who need it are on nights", 30),
     ("About 150 workers, the 3 sites who need it most", 150),
     ("We have 40 agents across 3 sites and need a trainer.", 40),
+    ("We employ 2,000 people but only the 85 drivers need this.", 85),
+    ("45 people in total, only the 6 in payroll need it", 6),
+    ("The people who need it are the 12 locums.", 12),
+    ("120 drivers and we need it by June", 120),
+    ("90 nurses, and all 3 wards need this", 90),
+    ("About 60 staff across our five depots would need it.", 60),
     # not head counts
     ("we lose £4,000 a week", None),
     ("about 20% of the team", None),
