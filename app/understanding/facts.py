@@ -150,6 +150,11 @@ _WE_GET = (
 we get about 42 a quarter", "we see 30 a week"; not "we get 5 new starters a month" (people),
 "we get £40 a head" (a price) or "we got 14 a month" (history)."""
 _GETTING = re.compile(_WE_GET, re.I)
+_HABITUALLY = (
+    r"\b(?:day[\s-]to[\s-]day|in\s+practice|on\s+average|usually|normally|typically|"
+    r"generally),?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are)\b"
+)
+"""A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%"."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
@@ -157,7 +162,8 @@ _NOW = re.compile(
     r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
     r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
-    rf"{_FROM_CURRENT}|{_WE_GET}|{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}",
+    rf"{_FROM_CURRENT}|{_WE_GET}|{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}|"
+    rf"{_HABITUALLY}",
     re.I,
 )
 _DOING = re.compile(_PERFORMING, re.I)
@@ -172,13 +178,15 @@ def _is_doing(clause: str, cued: re.Match[str]) -> bool:
 
 
 _RECENTLY = re.compile(
+    r"(?<=%)\s+(?:[a-z]+\s+){0,3}?last\s+time\b|"
     r"\b(?:as\s+of|so\s+far|last\s+(?:month|week|quarter|year|term|semester)|"
     r"this\s+(?:year|month|quarter|term)|(?:the|our)\s+(?:last|latest|most\s+recent)\s+"
     r"(?:(?:[a-z'’-]+\s+){0,2}?(?:survey|audit|inspection|review|report|census|round)|"
     r"one\s+(?=was\b|scored\b|came\s+(?:in|out)\s+at\b)))\b",
     re.I,
 )
-"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%", "the
+"""Weaker than `_NOW`: fine for a figure in a goal or a metric ("last month it was 71%", "52%
+agreed last time" (a share: "it took 2 years last time" is a project's story), "the
 last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 last term"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
@@ -443,12 +451,19 @@ def current_value(
         if quantity is not None and headcount(sentence) is None:
             return quantity
     for clause in _SENTENCE.split(text):
-        cued = _NOW.search(clause) or (recently and _RECENTLY.search(clause))
+        cued = (
+            _NOW.search(clause)
+            or (recently and _RECENTLY.search(clause))
+            or (stated and _THEY_AT.search(clause))
+        )
         if not cued or (not doing and _is_doing(clause, cued)):
             continue
         if not rates and _GETTING.match(clause, cued.start()):
             continue  # "we get about 40 a week and each costs £50": the cost, in an impact answer
-        from_cue = _NOW_BEFORE.match(cued.group(0)) is not None
+        # "Only 55% go in same day currently": a cue that ends the clause follows its figure
+        from_cue = _NOW_BEFORE.match(cued.group(0)) is not None and not _ENDS.fullmatch(
+            clause, cued.end()
+        )
         if from_cue:  # "costs £35 each, and we're at 4%", "it's 66 staff and we're at 70%"
             clause = clause[cued.start() :]
         doing = from_cue and _DOING.match(clause) is not None
@@ -462,7 +477,8 @@ def current_value(
         if cued.group(0)[0].isdigit() and not _WITHIN.search(clause, 0, cued.start()):
             # "were 15 a month back then and they're 45 now": 45; but in "68% are seen
             # within 18 weeks now" the weeks belong to the metric's name, and "now" to 68%
-            clause = clause[cued.start() - (clause[cued.start() - 1 : cued.start()] in _MONEY) :]
+            # "71 out of 100 right now": the whole figure that "now" follows, "£4" with its sign
+            clause = clause[_quantity_start(clause, cued.start()) :]
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = parse_quantity(clause)
         level = doing or (from_cue and _AT_LEVEL.search(cued.group(0)) is not None)
@@ -473,6 +489,17 @@ def current_value(
     return None
 
 
+_ENDS = re.compile(r"\W*")
+_THEY_AT = re.compile(r"\bthey(?:['’]re|\s+are)\s+at\b", re.I)
+"""In an answer about causes "they" are the people who must change, and where they are is
+the level: "They're at about 80"; elsewhere "they" may be another branch."""
+
+
+def _quantity_start(clause: str, at: int) -> int:
+    """Where the quantity holding position `at` begins ("71 out of 100", "£4"), else `at`."""
+    return next((q.start for q in find_quantities(clause) if q.start <= at < q.end), at)
+
+
 _TOLD_IT_WAS = re.compile(
     r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you)\s+(?:that\s+)?it\s+was\b"
     r"(?=[^.!?]*\b(?:actually|really|in\s+fact)\b)",
@@ -481,16 +508,19 @@ _TOLD_IT_WAS = re.compile(
 """A level said before and corrected in the same sentence: "I told you it was 40 earlier;
 it's actually 34"."""
 _STATED_LEVEL = re.compile(
-    r"\b(?:we['’]re|we\s+are|it['’]s|it\s+is|(?:sits?|stands?|sitting|running)\s+at|"
+    r"(?:\b(?:we['’]re|we\s+are|they['’]re|they\s+are|it['’]s|it\s+is|"
+    r"(?:sits?|stands?|sitting|running)\s+at|"
     r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s)|says|shows|reads|"
     rf"{_METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
-    r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+"
+    r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+)"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
-    rf"(?:\s+[a-z-]+)?(?:\s+with\s+(?:it|that|this|them))?|out\s+of\s+\d+|{_DURATION})?"
+    r"(?:\s+[a-z-]+)?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|(?:the|our)\s+[a-z-]+))?|"
+    rf"out\s+of\s+\d+|{_DURATION})?"
     r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
     re.I,
 )
 """A level and nothing else: "we're at 81 now", "it's 7% today", "we're at 14% returns",
+"they're at 60% on the audit right now",
 "we're at 61% compliance with it", "the error rate on returns is 11% right now", "the
 scorecard says 67% right now"; not "it's 3 scanners"."""
 _SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)

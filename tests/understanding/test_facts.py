@@ -496,6 +496,17 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("metric", "Falls per month. I said it was 12 before; it's actually 15.", 15),
         # a level said as where they are on
         ("business_goal", "More renewals: £3m by March. We're on about £1.9m.", 1_900_000),
+        # where they are, said of the people; a cue said after its figure
+        ("cause_information", "No, nobody shares the figures. They're at about 72.", 72),
+        ("audience_size", "25. They're at 64% on the checklist right now.", 64),
+        ("desired_behavior", "Log it the same day. Only 40% get logged same day currently.", 40),
+        # what usually holds
+        ("cause_skill", "Yes, they can. In practice it's 65%.", 65),
+        ("cause_done_before", "No. Normally we're at 85%.", 85),
+        # the last occasion it was measured, where a metric is talked about
+        ("metric", "The pulse survey. 48% agreed last time; we want 60%.", 48),
+        # the whole figure that "now" follows
+        ("metric", "Audit score. Sites average 64 out of 100 right now.", 64),
     ],
 )
 def test_a_level_said_as_what_they_do_or_as_the_current_one(
@@ -521,6 +532,13 @@ def test_a_level_said_as_what_they_do_or_as_the_current_one(
         ("metric", "Audit scores. At the moment our homes range from 55 to 90."),
         ("deadline", "The last one took 6 weeks, so end of March."),
         ("metric", "I said it was 12 people before; it's actually 15 people."),
+        # "they" outside an answer about causes may be someone else; a count of places
+        ("target", "Same as the Manchester site, they're at 91%."),
+        ("cause_information", "Partly. They're at 3 sites."),
+        # a cue followed by more words is not said after a figure
+        ("deadline", "18 months from now, it's a long haul."),
+        # "last time" of a project, not of a share
+        ("deadline", "It took us 3 years last time, but this has to be done by June 2027."),
     ],
 )
 def test_a_want_history_or_cost_is_not_what_they_do_today(asked: str, text: str) -> None:
