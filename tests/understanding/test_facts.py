@@ -500,6 +500,16 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("cause_information", "No, nobody shares the figures. They're at about 72.", 72),
         ("audience_size", "25. They're at 64% on the checklist right now.", 64),
         ("desired_behavior", "Log it the same day. Only 40% get logged same day currently.", 40),
+        # a share of things that have or undergo something, in the present tense
+        (
+            "requested_solution",
+            "Scanner refresher. Only 58% of parcels are scanned at the door.",
+            58,
+        ),
+        ("metric", "Photo on delivery. 25% of drops have no photo at all.", 25),
+        # in an answer about causes, a percentage doing something now is a level
+        ("cause_resources", "Yes, they have the kit. Still only 35% of calls get logged.", 35),
+        ("cause_incentives", "They're paid per job. 20% of jobs have no sign-off sheet.", 20),
         # what usually holds
         ("cause_skill", "Yes, they can. In practice it's 65%.", 65),
         ("cause_done_before", "No. Normally we're at 85%.", 85),
@@ -532,6 +542,11 @@ def test_a_level_said_as_what_they_do_or_as_the_current_one(
         ("metric", "Audit scores. At the moment our homes range from 55 to 90."),
         ("deadline", "The last one took 6 weeks, so end of March."),
         ("metric", "I said it was 12 people before; it's actually 15 people."),
+        # a share that left, was done, or is part of the team, is not a level said now
+        ("requested_solution", "Retention coaching. 40% of the new starters have left."),
+        ("requested_solution", "Scan training. 30% of parcels were scanned late."),
+        ("cause_resources", "Partly. Half of them have scanners."),
+        ("cause_resources", "No. 30% of them get the old handsets."),
         # "they" outside an answer about causes may be someone else; a count of places
         ("target", "Same as the Manchester site, they're at 91%."),
         ("cause_information", "Partly. They're at 3 sites."),
