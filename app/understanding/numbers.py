@@ -1032,7 +1032,8 @@ _BASELINE_CUE = re.compile(
     r"\b(?:currently|current(?:ly)?\s+(?:at|is|sits\s+at|running\s+at)|now|at\s+the\s+moment|"
     r"at\s+present|right\s+now|today|presently|baseline|is|are|it['’]s|we['’]re|we\s+are|"
     r"sits\s+at|stands\s+at|running\s+at|runs\s+at|at|was|were|have|get|getting|takes?|took|"
-    r"taking|averages?|averaging|spends?|lose|losing)\b[^.;!?\d]{0,25}$",
+    r"taking|averages?|averaging|spends?|lose|losing|"
+    r"(?:rate|score|compliance|accuracy|ratio|percentage)['’]s)\b[^.;!?\d]{0,25}$",
     re.I,
 )
 _PAST_CUE = re.compile(r"\b(?:was|were|took|had|used\s+to\s+be)\b[^.;!?\d]{0,25}$", re.I)
@@ -1084,7 +1085,7 @@ _TARGET_CUE = re.compile(
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:about|around|roughly|at\s+least)?\s*$", re.I)
 _AFTER_TARGET = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal|lovely|nice|brilliant|"
+    r"^\s*(?:[a-z-]+\s+){0,2}?(?:target|would\s+be\s+(?:good|great|ideal|lovely|nice|brilliant|"
     r"fantastic|perfect|fine|amazing|acceptable|a\s+(?:win|result|dream))|"
     r"would\s+(?:keep|make)\s+(?:\w+\s+){1,2}?happy|is\s+the\s+(?:goal|target|aim)|ideally|"
     r"is\s+the\s+only\s+acceptable\s+\w+|"
@@ -1092,7 +1093,8 @@ _AFTER_TARGET = re.compile(
     r"(?:aim(?:ing)?|want(?:ing)?|head(?:ing)?|going|shoot(?:ing)?|after))\b",
     re.I,
 )
-"""A target said after its figure: "35 would be great", "4.5 and that's what we're aiming for"."""
+"""A target said after its figure: "35 would be great", "4.5 and that's what we're aiming for",
+"97% on-time is the goal"."""
 _MULTIPLE = re.compile(
     r"\b(?:(?P<half>halve[ds]?|halving|cut\s+(?:(?:it|that|this|them)\s+)?in\s+half|"
     r"(?:(?<=with\s)|(?<=to\s)|(?<=at\s)|(?<=for\s)|(?<=take\s)|(?<=want\s)|(?<=like\s))"
@@ -1200,6 +1202,16 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
         ):
             # "up to 90% from 70%", "dropped to 12 from 30"
             return i + 1, y, x, bool(_HISTORY.search(text, before, x.start))
+        if _VERSUS.fullmatch(between) and (
+            _VERSUS.fullmatch(between)["required"] or _GOAL_AFTER.match(text, y.end)
+        ):
+            return i + 1, x, y, False  # "3.2% damage rate vs the 1% goal"
+        if (
+            _FROM_TODAY.fullmatch(between)
+            and _AFTER_BASELINE.match(text[y.end :])
+            and (y.unit is not None or _noun_after(text, y) is None)
+        ):
+            return i + 1, y, x, False  # "95% by end of March, from the 82% we're at now"
         if _DOWN_FROM.fullmatch(between) and _TARGET_CUE.search(
             text, max(0, x.start - 60), x.start
         ):
@@ -1209,6 +1221,19 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
 
 
 _PLAIN_TO = re.compile(r"\s+to\s+", re.I)
+_VERSUS = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,3}?(?:vs\.?|versus|against|compared\s+(?:to|with))\s+"
+    r"(?:the|our|a|an)\s+(?P<required>(?:required|agreed|expected|contracted|promised)\s+)?",
+    re.I,
+)
+_GOAL_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:goal|target|aim|standard|requirement|minimum|sla)\b", re.I
+)
+"""Today's level set against the one wanted: "3.2% damage rate vs the 1% goal", "4.1 against
+the required 4.5"; not "40% against the 60% national average", a comparison."""
+_FROM_TODAY = re.compile(r"[^.;!?\d]{0,40}?,?\s+from\s+(?:the|our)\s+", re.I)
+"""The goal first, then where it starts from, named as today's: "95% by end of March, from the
+82% we're at now"."""
 _SPREAD = re.compile(
     r"\b(?:range[sd]?|ranging|vary|varies|varying|anywhere)\s+(?:between\s+|from\s+)"
     r"(?:(?:about|around|roughly)\s+)?$",
@@ -1272,6 +1297,7 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
     base_past = False  # "were 15 a month back then and they're 45 now": today's figure wins
     stand_in: _Atom | None = None  # an uncued first figure that a cued level displaced
     target: _Atom | None = None
+    levels: list[_Atom] = []  # every figure cued as a level, in order
     for i, atom in enumerate(atoms):
         lo, hi = _window_before(text, atoms, i, width=60)
         window = text[lo:hi]
@@ -1301,6 +1327,15 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
                 stand_in = base
             base, base_cued = atom, True  # "the first 90 days is running at 28%": 28
             base_past = not present and bool(_PAST_CUE.search(window))
+            if not base_past:
+                levels.append(atom)
+        elif is_base or (_METRIC_AFTER.match(text, atom.end) and not is_target):
+            if present or not _PAST_CUE.search(window):
+                levels.append(atom)  # "58% compliance and we need 95": named by its metric
+            if base is None or not base_cued:
+                if base is not None:
+                    stand_in = base
+                base, base_cued = atom, True
         elif (
             base is None
             and target is None
@@ -1310,25 +1345,52 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
             base = None if atom.unit in _TIME_UNITS and period else atom
     if target is None and stand_in is not None and _BOUND.match(text, stand_in.start):
         target = stand_in  # "Under 10 minutes. From the 25 we're at now": a bound, then today
-    if (
-        base is not None
-        and target is not None
-        and base is not target
-        and _compatible(base, target)
-        and (
-            _noun_after(text, base) in (None, _noun_after(text, target))
-            or (base.unit is not None and base.unit == target.unit)
-            # "17 minutes average wait. Eight would be lovely": a bare figure, the same measure
-            or (base.unit is not None and target.unit is None and _noun_after(text, target) is None)
-            or _OF_IT.search(text, max(0, target.start - 30), target.start)
-        )  # "one in five tickets ... get that to one in ten": a share of the same things
-    ):
+    if base is not None and target is not None and not _pairable(text, base, target):
+        # "it takes 14 clicks ... under 3 minutes, it's 9 minutes now": the level that
+        # measures what the target does
+        base = next((a for a in reversed(levels) if _pairable(text, a, target)), base)
+    if base is not None and target is not None and base.start < target.start:
+        # "Jo's team hits 99% accuracy. Overall we're at 91% and we want 97": the level said
+        # with the target, not one said in a sentence before
+        start = _sentence_start(text, 0, target.start)
+        if base.start < start:
+            base = next(
+                (
+                    a
+                    for a in reversed(levels)
+                    if start <= a.start < target.start and _pairable(text, a, target)
+                ),
+                base,
+            )
+    if base is not None and target is not None and _pairable(text, base, target):
         return _pair(text, base, target)
     if base is not None and target is None and (factor := _multiple_of(text, base)):
         return Quantity(value=base.value, unit=base.unit), Quantity(
             value=round(base.value * factor, 6), unit=base.unit
         )
     return None
+
+
+_METRIC_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:rate|score|compliance|accuracy|ratio|percentage)\b(?!\s+target)",
+    re.I,
+)
+"""A figure followed by the metric it measures: "58% compliance", "3.2% damage rate"."""
+
+
+def _pairable(text: str, base: _Atom, target: _Atom) -> bool:
+    """Whether today's figure and the wanted one measure the same thing."""
+    return (
+        base is not target
+        and _compatible(base, target)
+        and (
+            _noun_after(text, base) in (None, _noun_after(text, target))
+            or (base.unit is not None and base.unit == target.unit)
+            # "17 minutes average wait. Eight would be lovely": a bare figure, the same measure
+            or (base.unit is not None and target.unit is None and _noun_after(text, target) is None)
+            or _OF_IT.search(text, max(0, target.start - 30), target.start) is not None
+        )  # "one in five tickets ... get that to one in ten": a share of the same things
+    )
 
 
 def _window_of_share(text: str, atoms: list[_Atom], i: int) -> bool:

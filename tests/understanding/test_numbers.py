@@ -610,7 +610,32 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
         (30, None),
         (10, None),
     ),
+    # today's level set against the one wanted
+    ("The dashboard says 4.1% breakage vs the 2% target.", (4.1, "%"), (2, "%")),
+    ("We score 3.8 against the required 4.5.", (3.8, None), (4.5, None)),
+    # a target said after its figure, whatever the words before "is the goal"
+    ("98% first-time-right is the goal and we're showing 90%.", (90, "%"), (98, "%")),
+    # the goal first, then where it starts from, named as today's
+    ("Six days by June, from the 11 it takes today.", (11, "days"), (6, "days")),
+    # a figure followed by the metric it measures is a level; so is "rate's"
+    ("Nothing happens. 64% compliance and we need 90.", (64, "%"), (90, "%")),
+    ("Upsell on every order over £50. Conversion rate's 4% and we want 7.", (4, "%"), (7, "%")),
+    # the level that measures what the target does, not another cued figure
+    (
+        "It takes 12 screens to book a job. I'd want it done in under 4 minutes, it's 10 minutes now.",
+        (10, "minutes"),
+        (4, "minutes"),
+    ),
+    # the level said with the target, not one said in a sentence before
+    (
+        "The Leeds team hits 98% accuracy. Overall we're at 90% and we want 95.",
+        (90, "%"),
+        (95, "%"),
+    ),
+    ("Overall we're at 90%. It was 70% last year and we want 95.", (90, "%"), (95, "%")),
     # not a change
+    ("We're at 40% against the 60% national average.", None, None),
+    ("95% of orders, from the 3 sites we run now.", None, None),
     ("about 60 a week", None, None),
     ("Half of that is rework, about 30 a week.", None, None),
     ("We have 3 depots. Ten would be great.", None, None),
