@@ -906,8 +906,8 @@ _RATE_AFTER_COUNT = re.compile(
 """A count over a period is a throughput or a tally: "5 people a month", "14 last term"."""
 
 
-def change(text: str) -> tuple[Quantity, Quantity] | None:
-    return parse_change(text)
+def change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] | None:
+    return parse_change(text, stated=stated)
 
 
 _IN_PASSING = frozenset(
@@ -939,8 +939,11 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     findings: list[Finding] = []
     correction = is_correction(text) or asked == "confirm"  # a fact at the summary corrects it
 
+    kind = fw.SLOT_BY_NAME[asked].kind if asked in fw.SLOT_BY_NAME else None
     if asked not in ("baseline", "target"):
-        pair = change(text)
+        # in an answer about causes only a level stated as such: "A couple might struggle.
+        # Target's 90%" has no level today
+        pair = change(text, stated=kind in ("yes_no", "choice") or asked == "cause_incentives")
         people = parse_headcount(text) if asked == "audience_size" else None
         if pair is not None and pair[0].value != people:  # "40 people - it's 44" is no change
             findings.append(
@@ -950,7 +953,6 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
 
     # while a number is asked, only a corrected head count counts; while a yes/no is asked,
     # "six of them share one login" is a subset of the team, not its size
-    kind = fw.SLOT_BY_NAME[asked].kind if asked in fw.SLOT_BY_NAME else None
     numeric = asked in ("audience_size", "baseline", "target", "impact")
     if (not numeric and kind not in ("yes_no", "choice")) or (
         (correction and _names_people(text)) or _stated_people(text)

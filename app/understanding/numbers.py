@@ -1134,6 +1134,10 @@ _MULTIPLE_BEFORE = re.compile(
 
 
 def _compatible(a: _Atom, b: _Atom) -> bool:
+    """Whether two figures can measure the same thing: the same unit or one bare, but not a
+    share beside a bare figure over 100 ("the whole org is 9,000 ... 90% completion")."""
+    if {a.unit, b.unit} == {"%", None} and max(a.value, b.value) > 100:
+        return False
     return a.unit is None or b.unit is None or a.unit == b.unit
 
 
@@ -1267,9 +1271,11 @@ _HISTORY = re.compile(
 )
 
 
-def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
+def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] | None:
     """(baseline, target) when one reply gives both: "from 12% to 5%", "is 14% and we want it
-    down to 6%", "currently 22, target 35". A unit given on one side applies to both.
+    down to 6%", "currently 22, target 35". A unit given on one side applies to both. With
+    `stated` (an answer about causes) today's figure must be cued as a level: an uncued first
+    figure ("A couple might struggle") is not one.
 
     A change that already happened ("complaints rose from 40 to 65") is history, not a plan:
     its end is the baseline, and the pair exists only if a target follows.
@@ -1339,12 +1345,39 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
         elif (
             base is None
             and target is None
+            and not stated
             and (_noun_after(text, atom) is None or atom.unit in _TIME_UNITS)
         ):  # "Seventeen minutes average wait": the unit is what it measures
             period = _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi)
             base = None if atom.unit in _TIME_UNITS and period else atom
     if target is None and stand_in is not None and _BOUND.match(text, stand_in.start):
         target = stand_in  # "Under 10 minutes. From the 25 we're at now": a bound, then today
+    if (
+        base is not None
+        and target is not None
+        and base.unit in _MONEY_UNITS
+        and target.unit not in _MONEY_UNITS
+    ):  # "£80k a month on agency cover ... absence is at 7.5%, we need it under 4": the level
+        base = next(
+            (
+                a
+                for a in reversed(atoms)
+                if base.start < a.start < target.start
+                and a.unit not in _MONEY_UNITS
+                and a.kind == "number"
+                and (a.unit is not None or _noun_after(text, a) is None)
+            ),
+            base,
+        )
+    if (
+        base_past
+        and base is not None
+        and stand_in is not None
+        and target is not None
+        and stand_in.start < base.start
+        and _HISTORY_WHEN.match(text, base.end, min(len(text), base.end + 40))
+    ):  # "£42k a month in write-offs. It was £18k back in 2022": 42k
+        base = stand_in
     if base is not None and target is not None and not _pairable(text, base, target):
         # "it takes 14 clicks ... under 3 minutes, it's 9 minutes now": the level that
         # measures what the target does
@@ -1371,6 +1404,13 @@ def parse_change(text: str) -> tuple[Quantity, Quantity] | None:
     return None
 
 
+_MONEY_UNITS = frozenset({"£", "$", "€"})
+_HISTORY_WHEN = re.compile(
+    r"[^.;!?]*?\b(?:back\s+in|in\s+(?:19|20)\d\d|last\s+(?:year|month|quarter)|"
+    r"(?:a\s+)?(?:year|month|few\s+years|couple\s+of\s+years)s?\s+ago|before\s+(?:the|we|covid))\b",
+    re.I,
+)
+"""When a figure in the past tense was true: "it was £18k back in 2022", "40 a year ago"."""
 _METRIC_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:rate|score|compliance|accuracy|ratio|percentage)\b(?!\s+target)",
     re.I,

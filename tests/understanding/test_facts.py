@@ -940,3 +940,38 @@ def test_a_want_summed_up_as_a_share(text: str, expected: float | None) -> None:
 )
 def test_what_matters_and_zero_are_targets(asked: str, text: str, expected: float | None) -> None:
     assert _facts(text, asked).get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # in an answer about causes, today's figure beside a target must be cued as a level
+        (
+            "cause_capacity",
+            "Mostly. Three might struggle. Target's 85% proficiency.",
+            {"target": 85},
+        ),
+        ("cause_skill", "Partly. Eighty. We want 95%.", {"target": 95}),
+        (
+            "cause_incentives",
+            "Nothing happens. 61% compliance and we need 90.",
+            {"baseline": 61, "target": 90},
+        ),
+        (
+            "cause_information",
+            "Yes. The screen says 2.1% damage rate vs the 1% goal.",
+            {"baseline": 2.1, "target": 1},
+        ),
+        # elsewhere an uncued figure before the target may be today's
+        (
+            "business_goal",
+            "Fewer late jobs. Eighty a week. We want 20.",
+            {"baseline": 80, "target": 20},
+        ),
+    ],
+)
+def test_a_level_beside_a_target_in_an_answer_about_causes(
+    asked: str, text: str, expected: dict[str, float]
+) -> None:
+    found = _facts(text, asked)
+    assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected

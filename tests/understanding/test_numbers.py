@@ -633,7 +633,28 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
         (95, "%"),
     ),
     ("Overall we're at 90%. It was 70% last year and we want 95.", (90, "%"), (95, "%")),
+    # money beside a level is its cost: the level is what the bare target measures
+    (
+        "We're paying about £60k a month in overtime. Turnover is at 18%, we need it under 10.",
+        (18, "%"),
+        (10, "%"),
+    ),
+    (
+        "Each missed slot costs £300 and we've missed 7 this quarter. Want zero.",
+        (7, None),
+        (0, None),
+    ),
+    # a money target keeps the money level
+    ("We lose £9k a month to breakage. We want it under £4k.", (9000, "£"), (4000, "£")),
+    # history yields to the untensed figure said before it
+    (
+        "£30k a month in refunds. It was £12k back in 2021. We want under £20k.",
+        (30000, "£"),
+        (20000, "£"),
+    ),
+    ("It was 40% last year. We want 60%.", (40, "%"), (60, "%")),
     # not a change
+    ("About 1.5k. The whole company is 8,000. We want 90% done.", None, None),
     ("We're at 40% against the 60% national average.", None, None),
     ("95% of orders, from the 3 sites we run now.", None, None),
     ("about 60 a week", None, None),
