@@ -516,7 +516,8 @@ _RULES: tuple[_Rule, ...] = (
         _period_end_shorthand,
     ),
     _rule(
-        rf"\b(?:(?:in|within)\s+(?:the\s+next\s+)?|over\s+the\s+next\s+|in\s+another\s+)(?P<n>{_NUM})\s+(?P<u>{_UNIT})\b"
+        rf"\b(?:(?:in|within|inside(?:\s+of)?)\s+(?:the\s+next\s+)?|over\s+the\s+next\s+|in\s+another\s+)"
+        rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\b"
         r"(?:['’]?\s*time)?(?!\s+ago)",
         _offset,
     ),

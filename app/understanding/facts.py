@@ -677,7 +677,7 @@ def skill_branch(text: str, asked: str | None) -> list[Finding]:
 
 
 _RELATIVE_DEADLINE = re.compile(
-    r"^(?:within|in)\b.*\b(?:months?|years?|quarters?)$|\bfrom\s+now$", re.I
+    r"^(?:within|in|inside)\b.*\b(?:months?|years?|quarters?)$|\bfrom\s+now$", re.I
 )
 """Counted from today in months or more: "within 30 days" is part of a metric's name."""
 _IN_WEEKS = re.compile(r"^(?:within|in)\b.*\bweeks?$", re.I)
@@ -747,7 +747,7 @@ def deadline_in_passing(text: str, today: date) -> str | None:
         ):
             continue  # struck out, "today", past ("right up until 2024") or "by the summer"
         relative = _RELATIVE_DEADLINE.search(match.text) and (
-            not match.text.lower().startswith("in ") or _FUTURE.search(before)
+            not match.text.lower().startswith(("in ", "inside ")) or _FUTURE.search(before)
         )  # "in three years" is a deadline after "need to", history after "we've grown"
         if (
             _DEADLINE_CUE.search(before)

@@ -656,9 +656,17 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
     m = _APPROX_BEFORE.search(text, max(0, start - 30), start)
     if m:
         atom.approximate, start = True, m.start()
+    if atom.unit is None and (minus := _MINUS_BEFORE.search(text, max(0, cs - 8), cs)):
+        atom.value, start = -atom.value, min(start, minus.start())  # "NPS is -5"
     atom.start, atom.end = start, pos
     atom.rate = bool(_RATE_AFTER.match(text, pos))
     return atom
+
+
+_MINUS_BEFORE = re.compile(r"(?:(?<![\w.,)%-])[-−]|\bminus\s+)$", re.I)
+"""A score below zero, written with its sign ("NPS is -5", "minus 12"); not a range ("3-5"), a
+name ("covid-19"), a bullet ("- 5 people"), or a fall in a share or money ("-10%", "-£5k"),
+which is a change, not a level."""
 
 
 def _keep(text: str, atom: _Atom) -> bool:

@@ -170,6 +170,7 @@ RELATIVE: list[tuple[str, str]] = [
     ("end of next week", "2026-05-22"),
     ("in six months", "2026-11-15"),
     ("within 3 months", "2026-08-15"),
+    ("inside of 3 months", "2026-08-15"),
     ("within three months", "2026-08-15"),
     ("in 2 weeks", "2026-05-29"),
     ("in two weeks", "2026-05-29"),

@@ -424,6 +424,8 @@ def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
         ),
         ("sponsor", "Priya Shah, the COO. She's set 31 March 2027 as the date.", "2027-03-31"),
         ("baseline", "We're at 72%; the owners want 85% by next summer.", "2027-08-31"),
+        # "inside" a period counts from today like "within"
+        ("baseline", "eNPS is -4. The CEO wants +10 inside a year.", "2027-11-24"),
     ],
 )
 def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None:
@@ -444,6 +446,7 @@ def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None
         ("sponsor", "Priya, who joined on 3 March 2027 as the new COO."),
         ("baseline", "We sit at 72% occupancy. The owners want 85% by the summer."),
         ("requested_solution", "Refresher training before the winter."),
+        ("impact", "Big. Complaints doubled inside a year."),
     ],
 )
 def test_durations_and_history_are_no_deadline(asked: str, text: str) -> None:

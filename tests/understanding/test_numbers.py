@@ -183,6 +183,15 @@ FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("10 minutes 30 of them late", [(10, "minutes"), (30, None)]),
     ("4 hours 90 a week", [(4, "hours"), (90, None)]),
     ("6 minutes 75", [(6, "minutes"), (75, None)]),
+    # a score below zero keeps its sign
+    ("our NPS is -12 and we want +15", [(-12, None), (15, None)]),
+    ("eNPS sits at minus 8", [(-8, None)]),
+    ("we scored −3 last time", [(-3, None)]),
+    # a range, a bullet, a name, or a fall in a share or money has no sign
+    ("3-5 days", [(4, "days")]),
+    ("- 5 people", [(5, None)]),
+    ("covid-19 cases", []),
+    ("costs were -10% on last year", [(10, "%")]),
 ]
 
 
@@ -653,6 +662,8 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
         (20000, "£"),
     ),
     ("It was 40% last year. We want 60%.", (40, "%"), (60, "%")),
+    # a score below zero
+    ("Our NPS is -8. The board wants +25 by next year.", (-8, None), (25, None)),
     # not a change
     ("About 1.5k. The whole company is 8,000. We want 90% done.", None, None),
     ("We're at 40% against the 60% national average.", None, None),
