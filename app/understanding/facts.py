@@ -65,6 +65,13 @@ _METRIC_CUE = re.compile(
 _MEASURED = re.compile(r"\bmeasured\s+(by|from|in|on|through|via|with)\s+[^.;]+", re.I)
 
 
+_WHOSE_GOAL = (
+    r"\s+(?:(?:that|which)\s+)?(?:everyone|everybody|we|they|he|she|i|you|people|the\s+[a-z]+)"
+    r"\s+[a-z]+(?:\s+(?:us|them|on|for|with|about))?"
+)
+"""A relative clause between the goal and its figure: "the goal everyone quotes is under 2
+hours", "the aim the board set is 90%"; not "the standard form is 3 pages", a noun."""
+_BOUND_WORD = r"(?:under|below|over|above|less\s+than|more\s+than|at\s+least|at\s+most)"
 _NAMED_SLOT = {
     "baseline": re.compile(
         r"\b(?:the\s+)?(?:baseline\b|current\s+(?:figure|rate|level|value|number))"
@@ -72,8 +79,9 @@ _NAMED_SLOT = {
         re.I,
     ),
     "target": re.compile(
-        r"\b(?:the\s+)?(?:target\b|(?:goal|aim|standard)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:)?\s*"
-        rf"(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d|zero\b|nil\b|{COUNT})))"
+        r"\b(?:the\s+)?(?:target\b|(?:goal|aim|standard)(?=(?:['’]s|\s+is|\s+was|\s+should\s+be|:|"
+        rf"{_WHOSE_GOAL}\s+(?:is|was))?\s*(?:about|around|roughly|now)?\s*(?:{_BOUND_WORD}\s+)?"
+        rf"(?:[-+£$€]?\d|zero\b|nil\b|{COUNT})))"
         r"(?:['’]s|\s+is|\s+was|\s+should\s+be|\s+of|:)?\s*",
         re.I,
     ),
@@ -375,6 +383,12 @@ _REPORTED = re.compile(
     r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you|put\s+down)\s+(?:that\s+)?$", re.I
 )
 """The slot's value as the requester said it before, which the rest of the sentence replaces."""
+_REPORTED_AFTER = re.compile(
+    r"\s*(?:(?:that|which)\s+)?(?:i|we)\s+(?:gave(?:\s+you)?|said|mentioned|put\s+down|quoted|"
+    r"told\s+you)\s*[,:-]?",
+    re.I,
+)
+"""The same, said after the slot's name: "the target I gave, 80%, should be 85%"."""
 
 
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
@@ -383,7 +397,11 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
     if m is None:
         return None
     rest = text[m.end() :]
-    if _REPORTED.search(text, max(0, m.start() - 30), m.start()) and (
+    if (reported := _REPORTED_AFTER.match(rest)) is not None and (
+        stale := _LEADING_FIGURE.match(rest, reported.end())
+    ):
+        rest = rest[stale.end() :]  # "the target I gave, 80%, should be 85%": not 80
+    elif _REPORTED.search(text, max(0, m.start() - 30), m.start()) and (
         stale := _LEADING_FIGURE.match(rest)
     ):
         rest = rest[stale.end() :]  # "I said the target was 95% - it should be 97%": not 95
@@ -545,6 +563,8 @@ _WANT = re.compile(
     r"specification)['’]?s?\s+(?:says|requires|demands|specifies|"
     r"stipulates|expects|mandates|sets)(?=\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+)?[£$€]?\d)|"
     r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+(?:with|at)|settle\s+for|"
+    r"we(?:['’]ll|\s+will)\s+(?:be\s+at|hit|reach|get\s+to)"
+    r"(?=\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to|"
     r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is)\b",
     re.I,
@@ -988,8 +1008,13 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             doing=asked != "impact",
         )
         counted = next((f.value for f in findings if f.slot == "audience_size"), None)
-        if now is not None and not (  # "the junior associates, 14 at the moment": the team
-            isinstance(counted, Quantity) and now.unit is None and now.value == counted.value
+        wanted = next((f.value for f in findings if f.slot == "target"), None)
+        if (
+            now is not None
+            and not (  # "the junior associates, 14 at the moment": the team
+                isinstance(counted, Quantity) and now.unit is None and now.value == counted.value
+            )
+            and now != wanted  # "no idea today, but the goal everyone quotes is under 2 hours"
         ):
             findings.append(Finding(slot="baseline", value=now, raw=text, correction=correction))
             taken.add("baseline")

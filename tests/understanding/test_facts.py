@@ -978,3 +978,25 @@ def test_a_level_beside_a_target_in_an_answer_about_causes(
 ) -> None:
     found = _facts(text, asked)
     assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        # the goal named with a relative clause or a bound before its figure
+        ("metric", "Hours per job. The goal everyone quotes is under 3 hours a job.", 3),
+        ("existing_resources", "A dashboard. The aim the board set is 92%.", 92),
+        # the figure reported after the slot's name is the one replaced
+        ("deadline", "June 2027 - and the target I gave, 70%, should be 75%.", 75),
+        # a commitment to a share is the target
+        ("sponsor", "Ana, the COO. She's promised the board we'll be at 97% by June.", 97),
+        # not a goal's figure: a noun after "standard", a count of places, "it'll" forecast
+        ("existing_resources", "The standard form is 3 pages long.", None),
+        ("sponsor", "The MD. She says we'll be at 4 sites by June.", None),
+        ("metric", "Error rate. No idea what it is today, but the goal is 2%.", 2),
+    ],
+)
+def test_a_goal_named_or_promised(asked: str, text: str, expected: float | None) -> None:
+    found = _facts(text, asked)
+    assert found.get("target") == expected
+    assert "baseline" not in found
