@@ -704,11 +704,14 @@ _IN_WEEKS = re.compile(r"^(?:within|in)\b.*\bweeks?$", re.I)
 _READY_BEFORE = re.compile(
     r"\b(?:in\s+place|ready|done|trained|delivered|live|finished|completed?|sorted|"
     r"rolled\s+out|up\s+and\s+running|signed\s+off|(?:see|notice|show)\s+(?:(?:a|an|some|"
-    r"real)\s+)?(?:change|difference|improvement|results?|progress))\s+$",
+    r"real)\s+)?(?:change|difference|improvement|results?|progress)|"
+    r"(?:need|needs|want|wants|have\s+to|has\s+to|must)\b[^.;!?]{0,25}\bthrough\s+"
+    r"(?:it|this|that|the\s+[a-z-]+))\s+$",
     re.I,
 )
 """Weeks counted from today are a deadline only for something to be ready ("in place within
-10 weeks", "expects to see a change in eight weeks"): "answered within 2 weeks" is a metric."""
+10 weeks", "expects to see a change in eight weeks", "need them all through it in 8 weeks"):
+"answered within 2 weeks" is a metric."""
 _RESCHEDULED = re.compile(
     r"\b(?:pushed|moved|put|brought|slipped|shifted)\s+(?:(?:back|forward|out)\s+)?to\s+$",
     re.I,
@@ -776,12 +779,28 @@ def deadline_in_passing(text: str, today: date) -> str | None:
             or _RESCHEDULED.search(before)
             or _dated_event(text, match.start)
             or _DEADLINE_AFTER.match(text, match.end)
+            or _wished_by(text, match.text, match.end, before)
             or _DATE_NAMED.search(before)
             or _DEADLINE_BACK.match(text, match.end)
             or _restates_a_deadline(text, match.start)
         ):
             return restated(text, found, match).value.isoformat()
     return None
+
+
+_WISHED = re.compile(r"[\s,]*(?:ideally|at\s+the\s+latest|latest|tops|max)\b", re.I)
+_DONE_TO = re.compile(r"\b[a-z]+ed\s+$", re.I)
+
+
+def _wished_by(text: str, said: str, end: int, before: str) -> bool:
+    """A time from today said as when it should be done: "forklift recertification, in two
+    weeks ideally", "within a month at the latest"; not how fast something is done ("refunds
+    processed in 3 weeks ideally" is a metric)."""
+    return (
+        said.lower().startswith(("in ", "within "))
+        and _WISHED.match(text, end) is not None
+        and _DONE_TO.search(before) is None
+    )
 
 
 _DATE_NAMED = re.compile(

@@ -424,6 +424,14 @@ def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
         ),
         ("sponsor", "Priya Shah, the COO. She's set 31 March 2027 as the date.", "2027-03-31"),
         ("baseline", "We're at 72%; the owners want 85% by next summer.", "2027-08-31"),
+        # a time from today said as when it should be done
+        (
+            "requested_solution",
+            "Manual handling refresher for the porters, in three weeks ideally.",
+            "2026-12-15",
+        ),
+        ("requested_solution", "A first-aid course, within a month at the latest.", "2026-12-24"),
+        ("audience_size", "About 200. Need them all through it in 6 weeks.", "2027-01-05"),
         # "inside" a period counts from today like "within"
         ("baseline", "eNPS is -4. The CEO wants +10 inside a year.", "2027-11-24"),
     ],
@@ -447,6 +455,9 @@ def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None
         ("baseline", "We sit at 72% occupancy. The owners want 85% by the summer."),
         ("requested_solution", "Refresher training before the winter."),
         ("impact", "Big. Complaints doubled inside a year."),
+        # how fast things are done, or were got through
+        ("business_goal", "Refunds processed in 3 weeks ideally."),
+        ("audience_size", "About 200. They get through it in 6 weeks on average."),
     ],
 )
 def test_durations_and_history_are_no_deadline(asked: str, text: str) -> None:
