@@ -930,12 +930,25 @@ _AT_EACH = re.compile(r"\s+(?:at|in|on|for|per)\s+each\b", re.I)
 
 
 def _a_rate(clause: str, count: float) -> bool:
-    """Whether the count is a throughput ("we train 5 people a month") or a tally over a period
-    ("there were 14 last term"); a rate elsewhere in
-    the sentence ("all 320 nurses trained ... and falls cut from 12 a month") is not its."""
+    """Whether the count is a throughput ("we train 5 people a month") or a tally over a period,
+    named after it ("there were 14 last term") or before it ("last quarter there were 48 of
+    those"); a rate elsewhere in the sentence ("all 320 nurses trained ... and falls cut from
+    12 a month") is not its."""
     return any(
-        q.value == count and _RATE_AFTER_COUNT.match(clause, q.end) for q in find_quantities(clause)
+        q.value == count
+        and (
+            _RATE_AFTER_COUNT.match(clause, q.end)
+            or _TALLY_BEFORE_COUNT.search(clause, 0, q.start) is not None
+        )
+        for q in find_quantities(clause)
     )
+
+
+_TALLY_BEFORE_COUNT = re.compile(
+    r"\b(?:last|this|past)\s+(?:week|month|term|quarter|year)\b,?\s+"
+    r"(?:there\s+were|we\s+(?:had|saw|got|logged|recorded))\s+(?:(?:about|around|some)\s+)?$",
+    re.I,
+)
 
 
 _RATE_AFTER_COUNT = re.compile(

@@ -650,6 +650,12 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
                 )
             ):
                 atom.unit, pos = _UNITS[second], m.end(2)  # "23 reportable incidents"
+            elif (
+                third in _COUNTED_THINGS_NOUNS
+                and not {first, second} & (set(_UNITS) | _FUNCTION_WORDS)
+                and not (is_people_noun(first) or is_people_noun(second))
+            ):
+                atom.unit, pos = _UNITS[third], m.end(3)  # "1,150 overdue maintenance orders"
     m = _APPROX_AFTER.match(text, pos)
     if m:
         atom.approximate, pos = True, m.end()

@@ -503,6 +503,7 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("metric", "Audit scores; the last one was 71 out of 100.", 71),
         ("requested_solution", "Coaching. In our latest pulse survey wellbeing scored 48%.", 48),
         ("target", "None missed. There were 9 last term.", 9),
+        ("metric", "Falls tagged in the log. Last month there were 31 of those.", 31),
         # in an impact answer a level is still a level
         ("impact", "Huge - only 40% pass first time, so we pay for resits.", 40),
         ("impact", "We're running at 62% on time, and it costs us.", 62),
@@ -745,6 +746,7 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("cause_incentives", "Nothing happens. There's a team of six on each of the 3 shifts."),
         # a part, a thing, or a figure struck out is not the audience's size
         ("cause_resources", "No. And 3 people left last month, which didn't help."),
+        ("audience", "Care assistants. Last year we had 12 of them on nights."),
         ("cause_skill", "No. That's 3 sites with no trainer."),
         ("mandate", "Yes. All 4 of the vans need an MOT."),
         ("audience", "Warehouse pickers at 3 sites."),

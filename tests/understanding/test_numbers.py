@@ -183,6 +183,9 @@ FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("10 minutes 30 of them late", [(10, "minutes"), (30, None)]),
     ("4 hours 90 a week", [(4, "hours"), (90, None)]),
     ("6 minutes 75", [(6, "minutes"), (75, None)]),
+    # the thing counted may come after two modifiers
+    ("900 overdue maintenance jobs", [(900, "jobs")]),
+    ("12 new call handlers", [(12, None)]),
     # a score below zero keeps its sign
     ("our NPS is -12 and we want +15", [(-12, None), (15, None)]),
     ("eNPS sits at minus 8", [(-8, None)]),
@@ -662,6 +665,12 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
         (20000, "£"),
     ),
     ("It was 40% last year. We want 60%.", (40, "%"), (60, "%")),
+    # today's count of things named after two modifiers, and a bare target for it
+    (
+        "Last count was 640 open maintenance orders. Target is under 200.",
+        (640, "orders"),
+        (200, "orders"),
+    ),
     # a score below zero
     ("Our NPS is -8. The board wants +25 by next year.", (-8, None), (25, None)),
     # not a change
