@@ -563,6 +563,7 @@ _WANT = re.compile(
     r"specification)['’]?s?\s+(?:says|requires|demands|specifies|"
     r"stipulates|expects|mandates|sets)(?=\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+)?[£$€]?\d)|"
     r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|happy\s+(?:with|at)|settle\s+for|"
+    r"(?:the|our)\s+(?:goal|aim|objective)\s+is(?=\s+(?:every|all|each)\b)|"
     r"we(?:['’]ll|\s+will)\s+(?:be\s+at|hit|reach|get\s+to)"
     r"(?=\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to|"
@@ -575,13 +576,14 @@ _WANTED_NUMBER = re.compile(
     r"^\s*(?:(?:to\s+)?(?:be\s+|get\s+|see\s+)?(?:it\s+|them\s+|that\s+)?"
     rf"{_TEAM_FIRST}"
     r"(?:at|to|down\s+to|up\s+to|below|under|above|over|at\s+least|at\s+most|no\s+more\s+than|"
-    r"[a-z-]+(?:\s+[a-z-]+){0,4}\s+(?:at|to|down\s+to|up\s+to|below|under|above|of))\s+)?"
+    r"[a-z-]+(?:\s+[a-z-]+){0,4}\s+(?:at|to|down\s+to|up\s+to|below|under|above|of|"
+    r"scoring|hitting|reaching))\s+)?"
     r"(?:about|around|roughly|just|maybe)?\s*(?:[-+£$€]?\d|zero|none|nil|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)",
     re.I,
 )
 """What follows a want: "+30", "zero", "down to 2%", "volunteer retention at 90%", "the
-no-show rate down to 6%"."""
+no-show rate down to 6%", "every home scoring 90% or above" (after a goal of every one)."""
 
 
 _WANTED_STRICT = re.compile(

@@ -1013,3 +1013,19 @@ def test_a_goal_named_or_promised(asked: str, text: str, expected: float | None)
     found = _facts(text, asked)
     assert found.get("target") == expected
     assert "baseline" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a goal of every one of them reaching a level
+        ("The goal is every ward scoring 95% or above at the next audit.", 95),
+        ("Our aim is all depots hitting 98%.", 98),
+        # a goal with no level, or a count of places
+        ("The goal is every site in 3 regions.", None),
+        ("The goal is fewer errors.", None),
+        ("We want them on 3 sites.", None),
+    ],
+)
+def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None) -> None:
+    assert _facts(text, "business_goal").get("target") == expected
