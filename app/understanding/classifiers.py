@@ -49,29 +49,45 @@ _UNKNOWN = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\d")
+DENIED_TROUBLE = re.compile(
+    r"\b(?:no|not|never|nobody|no\s+one|nothing|n['’]t|without)\s+(?:\w+\s+){0,2}?"
+    r"(?:problems?|issues?|worries|worry|complaints?|complain(?:ed|s)?|doubts?|trouble|concerns?|"
+    r"rocket\s+science|hassle|bother|fuss|wrong)\b",
+    re.I,
+)
+"""A negation of trouble ("no worries there", "nobody complained", "never had a complaint",
+"not rocket science"): it says all is well, so it is not counted as a negation."""
+DENIAL_TASKS = frozenset({"yes_no"})
+"""Tasks whose cues count denied trouble apart from other negations. Every yes/no question
+is put so that yes means all is well, and the sentence embedding and the negation count
+read "no worries" as a no. `scripts/feature_experiment.py`-style CV (yes/no, layer 4,
+four shuffles): 0.9356 -> 0.9361 overall, first writer's lines 0.910 -> 0.916."""
 
 
-def cue_features(text: str) -> np.ndarray:
-    """A few regular surface cues the embedding model is known to blur (polarity, questions)."""
+def cue_features(text: str, task: str | None = None) -> np.ndarray:
+    """A few regular surface cues the embedding model is known to blur (polarity, questions).
+    For `DENIAL_TASKS`, denied trouble is a cue of its own and not a negation."""
     t = text.strip()
     words = len(t.split())
-    return np.array(
-        [
-            1.0 if t.endswith("?") else 0.0,
-            1.0 if _QUESTION.search(t) else 0.0,
-            1.0 if _YES.search(t) else 0.0,
-            1.0 if _NO.search(t) else 0.0,
-            min(len(NEGATION.findall(t)), 3) / 3,
-            min(len(_HEDGE.findall(t)), 3) / 3,
-            1.0 if _UNKNOWN.search(t) else 0.0,
-            1.0 if _NUMBER.search(t) else 0.0,
-            min(words, 40) / 40,
-        ],
-        dtype=np.float32,
-    )
+    negations = len(NEGATION.findall(t))
+    cues = [
+        1.0 if t.endswith("?") else 0.0,
+        1.0 if _QUESTION.search(t) else 0.0,
+        1.0 if _YES.search(t) else 0.0,
+        1.0 if _NO.search(t) else 0.0,
+        0.0,  # negations, below
+        min(len(_HEDGE.findall(t)), 3) / 3,
+        1.0 if _UNKNOWN.search(t) else 0.0,
+        1.0 if _NUMBER.search(t) else 0.0,
+        min(words, 40) / 40,
+    ]
+    if task in DENIAL_TASKS:
+        denied = len(DENIED_TROUBLE.findall(t))
+        negations = max(negations - denied, 0)
+        cues.append(min(denied, 2) / 2)
+    cues[4] = min(negations, 3) / 3
+    return np.array(cues, dtype=np.float32)
 
-
-CUE_COUNT = len(cue_features("x"))
 
 SLOT_KINDS = ("text", "number", "date", "yes_no", "choice")
 
@@ -224,7 +240,7 @@ def task_input(
     `embedding` is a row of `encode_for_reading`: tasks outside `LAYER_TASKS` take its first
     half, the sentence vector."""
     dense = embedding if task in LAYER_TASKS else embedding[:DIM]
-    parts = [dense.astype(np.float32, copy=False), cue_features(text)]
+    parts = [dense.astype(np.float32, copy=False), cue_features(text, task)]
     if task in SLOT_TASKS:
         parts.append(slot_features(slot))
     if vocabulary:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from app.interview.state import InterviewState
@@ -191,3 +192,26 @@ def test_only_opening_tasks_mark_the_opening_grams() -> None:
     assert [g for g in marked if g.startswith("^")] == ["^no"]
     assert clf.ngrams(text, "incentives") == clf.ngrams(text)
     assert not any(g.startswith("^") for g in clf.ngrams(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "negations"),
+    [
+        ("They picked it up in six weeks, so no worries there.", 1, 0),
+        ("Nobody complained about the tools.", 1, 0),
+        ("We never had a complaint about it.", 1, 0),
+        ("It's not rocket science.", 1, 0),
+        ("No problems with the kit, but they don't have the time.", 1, 1),
+        ("They don't have the tools.", 0, 1),
+        ("No. Nobody shows them the standard.", 0, 2),
+        ("Problems every day, no question.", 0, 1),
+    ],
+)
+def test_denied_trouble_is_no_negation_for_yes_no(text: str, denied: int, negations: int) -> None:
+    from app.understanding import classifiers as clf
+
+    plain, yes_no = clf.cue_features(text), clf.cue_features(text, "yes_no")
+    assert len(yes_no) == len(plain) + 1
+    assert yes_no[-1] == pytest.approx(min(denied, 2) / 2)
+    assert yes_no[4] == pytest.approx(min(negations, 3) / 3)
+    assert np.array_equal(plain, clf.cue_features(text, "incentives"))
