@@ -69,23 +69,21 @@ def cue_features(text: str, task: str | None = None) -> np.ndarray:
     For `DENIAL_TASKS`, denied trouble is a cue of its own and not a negation."""
     t = text.strip()
     words = len(t.split())
-    negations = len(NEGATION.findall(t))
+    denied = len(DENIED_TROUBLE.findall(t)) if task in DENIAL_TASKS else 0
+    negations = max(len(NEGATION.findall(t)) - denied, 0)
     cues = [
         1.0 if t.endswith("?") else 0.0,
         1.0 if _QUESTION.search(t) else 0.0,
         1.0 if _YES.search(t) else 0.0,
         1.0 if _NO.search(t) else 0.0,
-        0.0,  # negations, below
+        min(negations, 3) / 3,
         min(len(_HEDGE.findall(t)), 3) / 3,
         1.0 if _UNKNOWN.search(t) else 0.0,
         1.0 if _NUMBER.search(t) else 0.0,
         min(words, 40) / 40,
     ]
     if task in DENIAL_TASKS:
-        denied = len(DENIED_TROUBLE.findall(t))
-        negations = max(negations - denied, 0)
         cues.append(min(denied, 2) / 2)
-    cues[4] = min(negations, 3) / 3
     return np.array(cues, dtype=np.float32)
 
 
