@@ -50,18 +50,19 @@ _UNKNOWN = re.compile(
 )
 _NUMBER = re.compile(r"\d")
 DENIED_TROUBLE = re.compile(
-    r"\b(?:no|not|never|nobody|no\s+one|nothing|n['’]t|without)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:no|not|never|nobody|no[\s-]one|nothing|n['’]t|without)(?:['’]s)?\s+(?:\w+\s+){0,3}?"
     r"(?:problems?|issues?|worries|worry|complaints?|complain(?:ed|s)?|doubts?|trouble|concerns?|"
     r"rocket\s+science|hassle|bother|fuss|wrong)\b",
     re.I,
 )
-"""A negation of trouble ("no worries there", "nobody complained", "never had a complaint",
-"not rocket science"): it says all is well, so it is not counted as a negation."""
+"""A negation of trouble ("no worries there", "nobody's complained", "never had a single
+complaint", "not rocket science"): it says all is well, so it is not counted as a negation."""
 DENIAL_TASKS = frozenset({"yes_no"})
 """Tasks whose cues count denied trouble apart from other negations. Every yes/no question
 is put so that yes means all is well, and the sentence embedding and the negation count
 read "no worries" as a no. `scripts/feature_experiment.py`-style CV (yes/no, layer 4,
-four shuffles): 0.9356 -> 0.9361 overall, first writer's lines 0.910 -> 0.916."""
+four shuffles): 0.9356 -> 0.9370 overall, first writer's lines 0.910 -> 0.921 (0.9361 and
+0.916 with at most two words between the negation and the trouble, and no "nobody's")."""
 
 
 def cue_features(text: str, task: str | None = None) -> np.ndarray:

@@ -199,7 +199,9 @@ def test_only_opening_tasks_mark_the_opening_grams() -> None:
     [
         ("They picked it up in six weeks, so no worries there.", 1, 0),
         ("Nobody complained about the tools.", 1, 0),
-        ("We never had a complaint about it.", 1, 0),
+        ("I guess they do? Nobody's complained about the tools.", 1, 0),
+        ("We never had a single complaint about it.", 1, 0),
+        ("No-one has any concerns about it.", 1, 0),
         ("It's not rocket science.", 1, 0),
         ("No problems with the kit, but they don't have the time.", 1, 1),
         ("They don't have the tools.", 0, 1),
