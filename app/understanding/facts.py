@@ -17,6 +17,8 @@ from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
     CORRECTING,
     COUNT,
+    METRIC_NOUN,
+    MONEY_UNITS,
     WHO_MUST,
     find_quantities,
     is_people_noun,
@@ -100,10 +102,8 @@ _NAMED_SLOT = {
 the head count to 52")."""
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
-_METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance)"
-"""Words that name a metric's level: "the error rate", "pick accuracy", "compliance"."""
 _METRIC_IS = (
-    rf"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b{_METRIC_NOUN}"
+    rf"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b{METRIC_NOUN}"
     r"(?:['’]s|\s+is|\s+(?:is|sits|stands|runs)\s+at)\s+"
     r"(?:(?:only|just|still|about|around|roughly)\s+)?(?=[£$€]?\d)"
 )
@@ -202,7 +202,7 @@ last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 las
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
     r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|from\b|"
-    rf"cur+ent|averag|{_METRIC_NOUN}|now\b)",
+    rf"cur+ent|averag|{METRIC_NOUN}|now\b)",
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
@@ -210,7 +210,6 @@ _AT_LEVEL = re.compile(r"\s(?:at|on)$", re.I)
 """A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
 before "£4 a drop" may name a cost."""
 _WITHIN = re.compile(r"\b(?:within|in|under|inside)\s+$", re.I)
-_MONEY = frozenset({"£", "$", "€"})
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
     r"not\s+once|brand\s+new\s+to|first\s+time\s+(?:they|we)|new\s+to\s+(?:it|this|the))\b",
@@ -504,7 +503,7 @@ def current_value(
         clause = _WANT.split(clause, maxsplit=1)[0]  # "at 40% now and need 100": 40
         quantity = parse_quantity(clause)
         level = doing or (from_cue and _AT_LEVEL.search(cued.group(0)) is not None)
-        if quantity is None or (quantity.unit in _MONEY and not level):
+        if quantity is None or (quantity.unit in MONEY_UNITS and not level):
             continue  # "we're at £1.6m" is the metric's level; "it costs £4 now" a cost
         if rates or not _RATE_ONLY.search(clause):
             return quantity
@@ -537,7 +536,7 @@ _STATED_LEVEL = re.compile(
     r"(?:\b(?:we['’]re|we\s+are|they['’]re|they\s+are|it['’]s|it\s+is|"
     r"(?:sits?|stands?|sitting|running)\s+at|"
     r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s)|says|shows|reads|"
-    rf"{_METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
+    rf"{METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
     r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+)"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
     r"(?:\s+[a-z-]+)?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|(?:the|our)\s+[a-z-]+))?|"
@@ -625,7 +624,7 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
             if headcount(rest) is not None or _DEADLINE_ONLY.fullmatch(rest.strip()):
                 continue
             quantity = parse_quantity(rest)
-            if quantity is not None and quantity.unit not in _MONEY:
+            if quantity is not None and quantity.unit not in MONEY_UNITS:
                 return quantity
     return None
 

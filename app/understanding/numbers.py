@@ -1042,12 +1042,15 @@ _CHANGE_VERB = re.compile(
     r"decrease|boost|lift)\b[^.;!?]*$",
     re.I,
 )
+METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance)"
+"""Words that name a metric's level: "the error rate", "pick accuracy", "compliance"."""
+MONEY_UNITS = frozenset({"£", "$", "€"})
 _BASELINE_CUE = re.compile(
     r"\b(?:currently|current(?:ly)?\s+(?:at|is|sits\s+at|running\s+at)|now|at\s+the\s+moment|"
     r"at\s+present|right\s+now|today|presently|baseline|is|are|it['’]s|we['’]re|we\s+are|"
     r"sits\s+at|stands\s+at|running\s+at|runs\s+at|at|was|were|have|get|getting|takes?|took|"
     r"taking|averages?|averaging|spends?|lose|losing|"
-    r"(?:rate|score|compliance|accuracy|ratio|percentage)['’]s)\b[^.;!?\d]{0,25}$",
+    rf"{METRIC_NOUN}['’]s)\b[^.;!?\d]{{0,25}}$",
     re.I,
 )
 _PAST_CUE = re.compile(r"\b(?:was|were|took|had|used\s+to\s+be)\b[^.;!?\d]{0,25}$", re.I)
@@ -1369,15 +1372,15 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
     if (
         base is not None
         and target is not None
-        and base.unit in _MONEY_UNITS
-        and target.unit not in _MONEY_UNITS
+        and base.unit in MONEY_UNITS
+        and target.unit not in MONEY_UNITS
     ):  # "£80k a month on agency cover ... absence is at 7.5%, we need it under 4": the level
         base = next(
             (
                 a
                 for a in reversed(atoms)
                 if base.start < a.start < target.start
-                and a.unit not in _MONEY_UNITS
+                and a.unit not in MONEY_UNITS
                 and a.kind == "number"
                 and (a.unit is not None or _noun_after(text, a) is None)
             ),
@@ -1418,7 +1421,6 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
     return None
 
 
-_MONEY_UNITS = frozenset({"£", "$", "€"})
 _HISTORY_WHEN = re.compile(
     r"[^.;!?]*?\b(?:back\s+in|in\s+(?:19|20)\d\d|last\s+(?:year|month|quarter)|"
     r"(?:a\s+)?(?:year|month|few\s+years|couple\s+of\s+years)s?\s+ago|before\s+(?:the|we|covid))\b",
@@ -1426,7 +1428,7 @@ _HISTORY_WHEN = re.compile(
 )
 """When a figure in the past tense was true: "it was £18k back in 2022", "40 a year ago"."""
 _METRIC_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:rate|score|compliance|accuracy|ratio|percentage)\b(?!\s+target)",
+    rf"\s+(?:[a-z-]+\s+)?{METRIC_NOUN}\b(?!\s+target)",
     re.I,
 )
 """A figure followed by the metric it measures: "58% compliance", "3.2% damage rate"."""
