@@ -57,12 +57,14 @@ DENIED_TROUBLE = re.compile(
 )
 """A negation of trouble ("no worries there", "nobody's complained", "never had a single
 complaint", "not rocket science"): it says all is well, so it is not counted as a negation."""
-DENIAL_TASKS = frozenset({"yes_no"})
+DENIAL_TASKS = frozenset({"yes_no", "act"})
 """Tasks whose cues count denied trouble apart from other negations. Every yes/no question
 is put so that yes means all is well, and the sentence embedding and the negation count
 read "no worries" as a no. `scripts/feature_experiment.py`-style CV (yes/no, layer 4,
 four shuffles): 0.9356 -> 0.9370 overall, first writer's lines 0.910 -> 0.921 (0.9361 and
-0.916 with at most two words between the negation and the trouble, and no "nobody's")."""
+0.916 with at most two words between the negation and the trouble, and no "nobody's").
+Act ("no complaints" is an answer, not a dodge), two shuffles: 0.9734 -> 0.9736 and
+0.9744 -> 0.9763, first writer's lines 0.966 -> 0.971 and 0.975 -> 0.976."""
 
 
 def cue_features(text: str, task: str | None = None) -> np.ndarray:

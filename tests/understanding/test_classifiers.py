@@ -209,11 +209,14 @@ def test_only_opening_tasks_mark_the_opening_grams() -> None:
         ("Problems every day, no question.", 0, 1),
     ],
 )
-def test_denied_trouble_is_no_negation_for_yes_no(text: str, denied: int, negations: int) -> None:
+def test_denied_trouble_is_no_negation_for_yes_no_and_act(
+    text: str, denied: int, negations: int
+) -> None:
     from app.understanding import classifiers as clf
 
     plain, yes_no = clf.cue_features(text), clf.cue_features(text, "yes_no")
     assert len(yes_no) == len(plain) + 1
     assert yes_no[-1] == pytest.approx(min(denied, 2) / 2)
     assert yes_no[4] == pytest.approx(min(negations, 3) / 3)
+    assert np.array_equal(yes_no, clf.cue_features(text, "act"))
     assert np.array_equal(plain, clf.cue_features(text, "incentives"))
