@@ -270,6 +270,7 @@ _BLOCKED = re.compile(
             r"(?<!\ba\s)(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)(?:day|week|month))"
             r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
             r"#\s*\d+",
+            r"\b(?:year|yr|key\s+stage|ks)\s*\d{1,2}\b(?!\s*(?:%|per\s*cent|percent))",  # Year 7 tutors
             r"\bper\s+(?:a\s+)?(?:hundred|thousand|million|100|1,?000|10,?000|1,?000,?000)\b",
         ]
     ),
