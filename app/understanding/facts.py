@@ -13,7 +13,7 @@ from datetime import date
 from app.interview import framework as fw
 from app.interview.state import Finding, Quantity
 from app.understanding.dates import find_dates, parse_deadline, restated
-from app.understanding.frequency import frequency_by_rule
+from app.understanding.frequency import frequency_by_rule, task_rate, task_rate_said
 from app.understanding.numbers import (
     CORRECTING,
     COUNT,
@@ -683,18 +683,33 @@ _RATE_ONLY = re.compile(r"\b(?:a|per|each)\s+(?:month|year|quarter)\b", re.I)
 
 
 def skill_branch(text: str, asked: str | None) -> list[Finding]:
-    """While the skill question is open, "they've never done it" answers the next one too."""
+    """While the skill question is open, "they've never done it" answers the next one too.
+
+    And how often the task is done, said in passing: any stated rate while skill or practice
+    is asked (it is why they forget), only a rate of doing the task elsewhere.
+    """
     found: list[Finding] = []
     if asked == "cause_skill":
         if _NEVER_DONE.search(text):
             found.append(Finding(slot="cause_done_before", value=fw.NO, raw=text))
         elif _DONE_BEFORE.search(text):
             found.append(Finding(slot="cause_done_before", value=fw.YES, raw=text))
-    if asked in ("cause_skill", "cause_done_before") and (
-        option := frequency_by_rule(text, in_passing=True)
-    ):
+    if asked in ("cause_skill", "cause_done_before"):
+        option = frequency_by_rule(text, in_passing=True) or task_rate(text)
+    elif asked not in _RATE_IS_ASKED:
+        # elsewhere only a rate of doing the task: "they do the dilution every day", not
+        # "complaints run at 25 a month" (a level) or "the survey we run every quarter"
+        option = task_rate(text)
+    else:
+        option = None
+    if option:
         found.append(Finding(slot="cause_frequency", value=option, raw=text))
     return found
+
+
+_RATE_IS_ASKED = frozenset({"cause_frequency", "metric"})
+"""Asked how often, the rate is the answer; asked for the metric, a rate is how often it is
+measured ("the report finance run every 4 weeks")."""
 
 
 _RELATIVE_DEADLINE = re.compile(
@@ -1042,8 +1057,11 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
         )
         counted = next((f.value for f in findings if f.slot == "audience_size"), None)
         wanted = next((f.value for f in findings if f.slot == "target"), None)
+        done = task_rate_said(text)
         if (
             now is not None
+            # "at the moment they do these handovers three times a day": how often, no level
+            and not (done and (rate := parse_quantity(done[1])) and rate.value == now.value)
             and not (  # "the junior associates, 14 at the moment": the team
                 isinstance(counted, Quantity) and now.unit is None and now.value == counted.value
             )

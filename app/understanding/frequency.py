@@ -174,3 +174,101 @@ def frequency_by_rule(text: str, in_passing: bool = False) -> str | None:
         if pattern.search(text):
             return option
     return None
+
+
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?"
+_RATE_SAID = re.compile(
+    r"\bevery\s+(?:other\s+)?(?:day|week|month|quarter|year|shift|morning|evening|night|"
+    rf"weekday|working\s+day|fortnight|{_WEEKDAY}|month[- ]end|year[- ]end)\b|"
+    r"\bevery\s+(?:\d+|two|three|four|five|six|few|couple\s+of)\s+(?:days|weeks|months|years)\b|"
+    r"\beach\s+(?:day|week|month|quarter|year|shift)\b|"
+    r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several|multiple|a\s+few|"
+    r"a\s+couple\s+of)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|month|quarter|year|shift|fortnight)\b|"
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
+    r"(?=\s*(?:[.,;:!?)]|$|(?:and|but|so|though|at|on|in|or|for|now|anyway|too|as|basically|"
+    r"really|at\s+most|at\s+least)\b))",
+    re.I,
+)
+"""A rate said as such ("every Friday", "three times a day", "weekly."); "weekly" before a
+noun ("the weekly scrap report") names a report's period, not how often a task is done."""
+_TASK_NOUN = r"(?:task|job|thing|process|routine|chore|activity|exercise|procedure|check)"
+_RATE_ADJECTIVE = re.compile(
+    r"\b(?:it['’]s|it\s+is|this\s+is|that['’]s|be)\s+(?:only\s+)?an?\s+(?P<rate>daily|weekly|"
+    r"fortnightly|monthly|quarterly|annual|yearly|(?:once|twice)[- ]a[- ](?:day|week|month|"
+    rf"quarter|year))\s+{_TASK_NOUN}\b",
+    re.I,
+)
+""""It's a monthly task", "a once-a-year task": the task named as done at a rate."""
+_DOING = re.compile(
+    r"\b(?:do|does|did|doing|done|use|uses|using|run|runs|running|fill|fills|filling|"
+    r"complete|completes|completing|carry|carries|carrying|perform|performs|performing|"
+    r"scan|scans|scanning|happens?|comes?\s+(?:up|round|around)|have\s+(?:those|these))\b"
+    r"(?P<gap>[^.;!?]{0,60}?)$",
+    re.I,
+)
+"""A verb of doing the task before the rate, in the same sentence: "they do it every day",
+"they fill it in every month", "it only happens twice a year"."""
+_IT_IS_RATE = re.compile(r"\b(?:it['’]s|it\s+is)\s+(?:every\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?$", re.I)
+""""It's weekly", "It's every drug round, four times a day": the rate as what it is."""
+_NOT_THE_TASK = re.compile(
+    r"\b(?:survey|report|dashboard|scorecard|figures|numbers|stats|data|kpis?|metrics?|"
+    r"audit|observation|appraisal|1:1|one-to-one|supervision|feedback|spot[- ]check|"
+    r"course|training|session|workshop|e-?learning|module|refresher|webinar)s?\b",
+    re.I,
+)
+"""A rate of measuring, of checking on people or of training ("we run the survey every
+quarter", "we do observations every quarter", "we've done the course every year") is not
+how often the task itself comes up."""
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:and|but|so|because|or|plus)\s+(?:you|they|we|i|he|she|there)\b", re.I
+)
+_GAP_AFTER_COMMA = re.compile(r"^\s*(?:which\s+is\s+)?$", re.I)
+
+
+def _rate_of_doing(gap: str, verb: str, rate: str) -> bool:
+    """Whether the words between the verb and the rate keep them in one clause about the task.
+
+    "they're scanning every pallet, every day" and "every time they load, which is several
+    times a day" do; "what to do, the supervisor tells them every morning" and "do it by the
+    book and you're the last one out every night" start another clause; "that happens 40
+    times a month" counts events, a level, not how often the task is done.
+    """
+    if _NOT_THE_TASK.search(gap) or _OTHER_CLAUSE.search(gap):
+        return False
+    if "," in gap and not _GAP_AFTER_COMMA.match(gap.rsplit(",", 1)[1]):
+        return False
+    return not (re.match(r"happen|come", verb, re.I) and re.match(r"\d", rate))
+
+
+def _option_of(rate: str) -> str | None:
+    if re.search(_WEEKDAY, rate, re.I):
+        return WEEKLY
+    return frequency_by_rule(rate)
+
+
+def task_rate(text: str) -> str | None:
+    """How often the task is done, when a reply about something else says it.
+
+    Only a rate of doing the task counts ("they do the dilution every day", "it's a monthly
+    task", "they only use it quarterly"), never a metric's period ("complaints per week",
+    "we lose £4k a month") or a count per period ("20 a month"), which is a level.
+    """
+    said = task_rate_said(text)
+    return said[0] if said else None
+
+
+def task_rate_said(text: str) -> tuple[str, str] | None:
+    """The option and the words that say it ("three times a day"): a count in them is how
+    often the task is done, not a level today."""
+    m = _RATE_ADJECTIVE.search(text)
+    if m:
+        option = _option_of(m["rate"].replace("-", " "))
+        return (option, m.group(0)) if option else None
+    for m in _RATE_SAID.finditer(text):
+        before = re.split(r"[.;!?]\s|\s[-–—]\s", text[: m.start()])[-1]
+        doing = _DOING.search(before)
+        of_doing = doing is not None and _rate_of_doing(doing["gap"], doing.group(0), m.group(0))
+        if (of_doing or _IT_IS_RATE.search(before)) and (option := _option_of(m.group(0))):
+            return option, m.group(0)
+    return None

@@ -1029,3 +1029,43 @@ def test_a_goal_named_or_promised(asked: str, text: str, expected: float | None)
 )
 def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None) -> None:
     assert _facts(text, "business_goal").get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("audience", "the kitchen porters. they do the chemical dilution every day", "daily"),
+        ("cause_skill", "Yes, definitely. They do it every Friday afternoon.", "weekly"),
+        (
+            "existing_resources",
+            "A couple of SOPs. It's a monthly task so people forget.",
+            "monthly",
+        ),
+        ("cause_resources", "No. And they're scanning every pallet, every day.", "daily"),
+        ("metric", "Shrink, in the stock-loss report that finance run every 4 weeks.", None),
+        ("mandate", "Yes. Complaints about it are running at about 25 a month.", None),
+        ("impact", "We pay £150 each time, and that happens maybe 40 times a month.", None),
+        ("cause_frequency", "weekly, every monday at 8am", None),  # asked: not in passing
+    ],
+)
+def test_how_often_the_task_is_done_said_in_passing(
+    asked: str, text: str, expected: str | None
+) -> None:
+    assert _facts(text, asked).get("cause_frequency") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (
+            "deadline",
+            "End of May 2027. At the moment they do these handovers three times a day.",
+            None,
+        ),
+        ("deadline", "End of May 2027. At the moment we get three complaints a day.", 3),
+    ],
+)
+def test_how_often_the_task_is_done_is_no_level(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected

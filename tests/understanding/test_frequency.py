@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.understanding.frequency import bucket, frequency_by_rule, times_per_year
+from app.understanding.frequency import bucket, frequency_by_rule, task_rate, times_per_year
 
 CASES: list[tuple[str, str | None]] = [
     ("daily", "daily"),
@@ -73,3 +73,40 @@ def test_ranges_are_averaged() -> None:
 )
 def test_in_passing_only_a_stated_rate_counts(text: str, expected: str | None) -> None:
     assert frequency_by_rule(text, in_passing=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the kitchen porters. they do the chemical dilution every day", "daily"),
+        ("Forty-five. They all do it weekly.", "weekly"),
+        ("It's a monthly task so people forget.", "monthly"),
+        ("no, it's a once-a-year task so they forget how", "yearly or less"),
+        ("They only use the advanced bits quarterly.", "a few times a year"),
+        ("They do it every Friday afternoon, they just rush it.", "weekly"),
+        ("And they're scanning every pallet, every day.", "daily"),
+        ("they need to do it every time they load, which is several times a day", "daily"),
+        ("Check the wristband. It's every drug round, four times a day.", "daily"),
+        ("It has to be done every month at the stock count.", "monthly"),
+        ("it only happens twice a year", "a few times a year"),
+        ("They only have those reviews once a month.", "monthly"),
+        # a metric's period, a count of events, a level: no rate of doing the task
+        ("Complaints are running at about 25 a month.", None),
+        ("We lose £4k a month on it.", None),
+        ("we get 40 complaints per week", None),
+        ("We use the weekly scrap report out of the MES.", None),
+        ("It's costing us £4k every month.", None),
+        ("We pay £150 each time, and that happens maybe 40 times a month.", None),
+        # how often it is measured, checked on or trained, not done
+        ("We run the survey every quarter.", None),
+        ("We run the audit twice a year across 8 sites.", None),
+        ("We do observations in the reading room every quarter.", None),
+        ("We've done the refresher course every year since 2019.", None),
+        # the rate belongs to another clause
+        ("They know what to do, the supervisor tells them every morning.", None),
+        ("Do it by the book and you're the last one out of the car park every night.", None),
+        ("We do celebrate it - there's a quality award every quarter.", None),
+    ],
+)
+def test_task_rate_in_passing(text: str, expected: str | None) -> None:
+    assert task_rate(text) == expected
