@@ -712,6 +712,89 @@ _RATE_IS_ASKED = frozenset({"cause_frequency", "metric"})
 measured ("the report finance run every 4 weeks")."""
 
 
+_AUTHORITY = (
+    r"(?:the\s+|our\s+|their\s+)?(?:law|regulators?|regulations?|regs|legislation|statute|"
+    r"contracts?|insurers?|insurance|licen[cs]e|SLA|auditors?|policy|(?-i:[A-Z]{2,5}))"
+)
+_REQUIRED = re.compile(
+    # named as a duty: "it's a legal requirement", "a statutory duty", "its a legal thing"
+    r"\b(?:legal|statutory|regulatory|contractual)\s+(?:requirement|duty|obligation|must)\b|"
+    r"\b(?:it['’]?s|it\s+is|this\s+is|that['’]s)\s+(?:a\s+)?(?:legal|statutory|regulatory)\s+"
+    r"(?:thing|issue|matter)\b|"
+    r"\b(?:it['’]?s|it\s+is|that['’]s)\s+the\s+law\b|\bby\s+law\b|"
+    r"\b(?:legally|statutorily|contractually)\s+(?:required|obliged|bound|mandated)\b|"
+    # required by someone: "required by the regulator", "the regulator insists", "the new FCA
+    # rules make it compulsory", "the regulator has ordered it"
+    rf"\b(?:required|mandated|demanded|ordered|imposed)\s+by\s+{_AUTHORITY}|"
+    rf"\b{_AUTHORITY}(?:['’]s)?(?:\s+\w+){{0,3}}\s+(?:insists?|requires?|demands?|mandates?|"
+    r"(?:has|have)\s+(?:ordered|mandated|required|insisted)|ordered|mandated)\b"
+    r"(?!\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|over\s+)?[\d£$€])|"  # "requires 80%": a target
+    r"\bmakes?\s+it\s+(?:compulsory|mandatory|a\s+requirement|a\s+legal)\b|"
+    r"\b(?:is|are|it['’]?s|becomes?|became|made)\s+(?:now\s+|also\s+)?(?:compulsory|mandatory)"
+    r"(?!\s+(?:training|learning|modules?|courses?|e-?learning))\b|"
+    # a condition of a contract or cover: "a condition of our NHS contract", "it's in the
+    # contract", "written it into the SLA", "company policy says we must"
+    r"\bcondition\s+of\s+(?:our\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:cover|contract|"
+    r"insurance|licen[cs]e|funding|accreditation|registration|the\s+grant)\b|"
+    r"\b(?:it['’]?s|it\s+is|that['’]s|written\s+(?:it\s+)?|put\s+(?:it\s+)?)\s*(?:in|into)\s+"
+    r"(?:the|our|their)\s+(?:[\w-]+\s+)?(?:contract|SLA|service\s+level\s+agreement|"
+    r"licen[cs]e\s+conditions|terms)\b|"
+    r"\b(?:it['’]?s|it\s+is|that['’]s)\s+(?:(?:company|group|trust|firm|council|school|"
+    r"house|our|a)\s+)?(?:policy|rule)\b(?!\s+(?:doc|document|folder|manual|library))|"
+    r"\bpolicy\s+(?:says|states|requires|is\s+that)\b",
+    re.I,
+)
+"""A plain statement that the thing is required by law, a regulator, a contract, an insurer
+or policy. A regulator merely named ("the FCA came in last year"), "best practice", or
+"mandatory training" as the name of other courses are not."""
+_DENIED = re.compile(
+    r"(?:\bnot|n['’]t|\bno|\bnothing|\bnever)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_HEDGED = re.compile(
+    r"\b(?:if|whether|unless|might|may|maybe|could|don['’]?t\s+know|not\s+sure|no\s+idea|"
+    r"wonder|doubt|think|thought|assumes?|believes?|reckons?|supposedly|apparently|like|"
+    r"as\s+if|telling|tells|told|say|says)\b|\?",
+    re.I,
+)
+"""Before the statement, in its sentence: a hedge, a question or what others believe."""
+_ONLY_SOME = re.compile(
+    r"\b(?:some|part|parts|half|bits)\s+of\s+it\b|\bnot\s+all\b|\bthe\s+rest\b|"
+    r"\b(?:bit|part|side)\s+(?:is|isn['’]t|aren['’]t)\b|\b(?:isn['’]t|aren['’]t|is\s+not)\s*[.;,]|"
+    r"\bbut\s+(?:it|that|this)\s+(?:isn['’]t|is\s+not|wasn['’]t|doesn['’]t)\b|"
+    r"\bactually\s+no\b|\bhang\s+on\b|\bold\s+contract\b|\bnot\s+for\b|"
+    r"\b(?:only\s+)?(?:recommended|voluntary|nice[- ]to[- ]have|just\s+us|our\s+own)\b",
+    re.I,
+)
+"""Elsewhere in the reply: only part of it is required ("the fire bit is a legal requirement,
+the rest is nice to have"), or the statement is taken back ("but it isn't", "actually no,
+that was the old contract"). Neither is the clear statement a reader would take."""
+
+
+def mandate_in_passing(text: str) -> str | None:
+    """Whether a reply about something else says this is required ("it's a statutory duty").
+
+    A hedge or a question in the same sentence ("not sure if it's a legal requirement"), a
+    part only or a retraction say nothing; a plain denial ("it's not a legal requirement")
+    is a no, and "not by law, but it's company policy" a yes.
+    """
+    if _ONLY_SOME.search(text):
+        return None
+    readings: list[tuple[int, str]] = []
+    for m in _REQUIRED.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".;!?")
+        end = min((i for c in ".;!?" if (i := text.find(c, m.end())) >= 0), default=len(text))
+        sentence_before, after = text[start + 1 : m.start()], text[m.end() : end + 1]
+        if _HEDGED.search(sentence_before) or "?" in after:
+            continue
+        readings.append((m.start(), fw.NO if _DENIED.search(sentence_before) else fw.YES))
+    if len({label for _, label in readings}) > 1:
+        # "not by law, but the contract requires it": what follows the "but" stands
+        (first, _), (last, label) = readings[0], readings[-1]
+        return label if re.search(r"\bbut\b", text[first:last], re.I) else None
+    return readings[0][1] if readings else None
+
+
 _RELATIVE_DEADLINE = re.compile(
     r"^(?:within|in|inside)\b.*\b(?:months?|years?|quarters?)$|\bfrom\s+now$", re.I
 )
@@ -1079,6 +1162,11 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))
 
     findings += skill_branch(text, asked)
+
+    # asked about something else, "it's a statutory duty" answers the mandate question too;
+    # asked about the mandate, the yes/no reading stands alone
+    if asked != "mandate" and (required := mandate_in_passing(text)) is not None:
+        findings.append(Finding(slot="mandate", value=required, raw=text, correction=correction))
 
     if asked != "deadline" and "deadline" not in taken:
         when = deadline_in_passing(text, today)

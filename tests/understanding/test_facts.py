@@ -10,7 +10,11 @@ import pytest
 from app.interview.state import InterviewState
 from app.understanding.dates import parse_deadline
 from app.understanding.embedded import EmbeddedUnderstanding, _names_both
-from app.understanding.facts import find_facts, is_correction
+from app.understanding.facts import (
+    find_facts,
+    is_correction,
+    mandate_in_passing,
+)
 from app.understanding.numbers import parse_change
 
 TODAY = date(2026, 11, 24)
@@ -1029,6 +1033,59 @@ def test_a_goal_named_or_promised(asked: str, text: str, expected: float | None)
 )
 def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None) -> None:
     assert _facts(text, "business_goal").get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Escalate it the same day, using the form. It's a statutory duty btw.", "yes"),
+        ("we need 100% certified, its a legal thing, the HSE would shut us down", "yes"),
+        ("By 1 April 2027, when the new FCA rules make it compulsory.", "yes"),
+        ("Fire procedure is a legal requirement so it's not optional.", "yes"),
+        ("Keeping records this way is a condition of our NHS contract.", "yes"),
+        ("We want it by March, the insurer is making it a condition of cover.", "yes"),
+        ("I only raised it because company policy says we must print double sided.", "yes"),
+        ("About 1,100 staff. It's company policy that everyone does it.", "yes"),
+        ("The Chief Risk Officer, because the regulator has ordered it.", "yes"),
+        ("e-learning on GDPR because it's legally required", "yes"),
+        ("no, and its in the contract with the airline that they must, so", "yes"),
+        ("the client has written it into the SLA as a requirement", "yes"),
+        ("Not by law, but the framework contract with the council requires it.", "yes"),
+        # clearly denied
+        ("No, it's not a legal requirement, just best practice.", "no"),
+        ("There's no legal requirement to do it.", "no"),
+        # a regulator named, best practice, a hedge, a part, a belief or a target: nothing
+        ("The FCA came in last year and shook everything up.", None),
+        ("It's best practice, everyone in the sector does it.", None),
+        ("Not sure if it's a legal requirement, I'd have to ask.", None),
+        ("Is it a legal requirement?", None),
+        ("81% on mandatory training completion.", None),
+        ("Each already does around 3 hours of mandatory learning a year.", None),
+        ("The target's in the contract: 75%.", None),
+        ("First-fix is running at 64% and the contract requires 80%.", None),
+        ("The fire safety bit is a legal requirement, the rest is our own preference.", None),
+        ("Everyone assumes it's a legal thing, but I checked and it isn't.", None),
+        ("There's a 40-page policy and a video, both from 2018.", None),
+        ("The policy still points to a system we switched off.", None),
+        ("The job requires a lot of patience.", None),
+    ],
+)
+def test_a_mandate_said_in_passing(text: str, expected: str | None) -> None:
+    assert mandate_in_passing(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("deadline", "By 1 April 2027, when the new FCA rules make it compulsory.", "yes"),
+        ("audience", "the kitchen porters. they do the chemical dilution every day", None),
+        ("mandate", "Yes, it's a legal requirement.", None),  # the asked slot's own reading
+    ],
+)
+def test_mandate_in_passing_never_answers_the_mandate_question(
+    asked: str, text: str, expected: str | None
+) -> None:
+    assert _facts(text, asked).get("mandate") == expected
 
 
 @pytest.mark.parametrize(
