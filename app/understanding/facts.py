@@ -963,6 +963,55 @@ def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
     return None
 
 
+_TEAM_WORD = r"(?:team|crew|department|workforce|audience|headcount|head\s+count|team\s+size)"
+_AFTER_TEAM_COUNT = (
+    r"(?=\s*(?:[.!?;,]|$)|\s+(?:once|after|now|across|including|in\s+total|altogether|"
+    r"all\s+told|give\s+or\s+take|or\s+so)\b)"
+)
+_TEAM_IS = re.compile(
+    rf"\b(?:(?:whole|entire|total)\s+)?{_TEAM_WORD}\s+(?:is|was|are|['’]s|:)\s+"
+    r"(?:(?:actually|now|really|about|around|roughly|just|only)\s+)*"
+    rf"(?P<count>{COUNT}(?:-odd)?)(?:{_AFTER_TEAM_COUNT}|\s+(?P<noun>[a-z-]+))|"
+    rf"\btotal\s+is\s+(?:(?:about|around|roughly|now)\s+)?(?P<total>{COUNT})\s+(?P<total_noun>[a-z-]+)|"
+    rf"\b(?P<sized>{COUNT})[- ](?:person|people|strong|man|member)\s+(?:team|crew|department|"
+    r"unit|workforce|squad)\b|"
+    rf"(?:^|[.!?]\s+)it['’]s\s+(?:(?:about|around|roughly|just|only)\s+)?(?P<its>{COUNT})\s+"
+    r"(?P<its_noun>[a-z-]+)\s+(?:across|in|on|at)\s+(?:the|our|both|all|two|three|four|\d+)\b",
+    re.I,
+)
+"""The team's size said as what the team is: "Whole team is 48.", "the audience is actually
+110 once you add the agency staff", "the total is 60 porters", "a 25-person team", "It's 140
+nurses across the medical wards."; not "the team is 3 weeks behind", "the total is 60
+minutes" or "it's 40 calls in the queue"."""
+_SAID_BEFORE = re.compile(
+    r"\b(?:I\s+(?:said|told\s+you|gave\s+you|put\s+down|mentioned))\s+"
+    rf"(?:(?P<slot>the\s+{_TEAM_WORD})\s+(?:was|is|as|at)\s+)?(?P<old>{COUNT})"
+    r"(?:\s+(?P<noun>[a-z-]+))?[^.;!?\d]{0,30}?[,;]?\s+(?:but\s+)?"
+    rf"(?:it['’]s|it\s+is|(?P<now_slot>the\s+{_TEAM_WORD})\s+is|we['’]re)\s+"
+    r"(?:(?:actually|now|really|more\s+like)\s+)*(?P<new>" + COUNT + r")\b(?!\s*%)",
+    re.I,
+)
+"""A head count corrected against what was said before: "I told you 120 nurses before, it's
+145", "earlier I said the team was 25, it's 32 now", "I said 90 earlier, the audience is
+actually 110"; "I said 40% earlier, it's 45" or "I said 2 weeks, it's 3" count no people."""
+
+
+def team_size_said(text: str) -> Quantity | None:
+    """The team's size said as such, or corrected against an earlier figure."""
+    for m in _SAID_BEFORE.finditer(text):
+        people = m["slot"] or m["now_slot"] or (m["noun"] and is_people_noun(m["noun"]))
+        if people and (count := parse_quantity(m["new"])) is not None and _whole(count.value):
+            return Quantity(value=count.value)
+    for m in _TEAM_IS.finditer(text):
+        raw = m["count"] or m["total"] or m["sized"] or m["its"]
+        noun = m["noun"] or m["total_noun"] or m["its_noun"]
+        if noun and not (is_people_noun(noun) or noun.lower() in ("staff", "people")):
+            continue
+        if (count := parse_quantity(raw.replace("-odd", ""))) is not None and _whole(count.value):
+            return Quantity(value=count.value)
+    return None
+
+
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
     for clause in _FULL_STOP.split(text):
@@ -1122,6 +1171,16 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             findings.append(
                 Finding(slot="audience_size", value=count, raw=text, correction=correction)
             )
+
+    # "Whole team is 48", "I told you 120 nurses before, it's 145": the team's size as such,
+    # the corrected figure over the one it replaces
+    if asked != "audience_size" and (size := team_size_said(text)) is not None:
+        findings = [
+            f
+            for f in findings
+            if f.slot != "audience_size" and not (f.slot == "baseline" and f.value == size)
+        ]
+        findings.append(Finding(slot="audience_size", value=size, raw=text, correction=correction))
 
     named = named_values(text, asked, today)
     findings = [f for f in findings if f.slot not in {n.slot for n in named}] + named

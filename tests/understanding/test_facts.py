@@ -14,6 +14,7 @@ from app.understanding.facts import (
     find_facts,
     is_correction,
     mandate_in_passing,
+    team_size_said,
 )
 from app.understanding.numbers import parse_change
 
@@ -1109,6 +1110,31 @@ def test_how_often_the_task_is_done_said_in_passing(
     asked: str, text: str, expected: str | None
 ) -> None:
     assert _facts(text, asked).get("cause_frequency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Partly. Whole team is 48.", 48),
+        ("Team is 26.", 26),
+        ("For the record the total is 60 porters.", 60),
+        ("btw its a 25-person team", 25),
+        ("No time. It's 140 nurses across the medical wards.", 140),
+        ("Sorry, I said 90 earlier, the audience is actually 110 once you add agency staff.", 110),
+        ("Sorry, I told you 120 nurses before, it's 145 once you count the bank staff.", 145),
+        ("earlier I said the team was 25, it's 32 now after the reorg.", 32),
+        # not the team's size
+        ("the team is 3 weeks behind", None),
+        ("the team is 80% there", None),
+        ("the total is 60 minutes a day", None),
+        ("It's 40 calls in the queue at any time.", None),
+        ("I said 40% earlier, it's actually 45%.", None),
+        ("I said 2 weeks, it's 3.", None),
+    ],
+)
+def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
+    size = team_size_said(text)
+    assert (size.value if size else None) == expected
 
 
 @pytest.mark.parametrize(
