@@ -384,10 +384,11 @@ _REPORTED = re.compile(
 """The slot's value as the requester said it before, which the rest of the sentence replaces."""
 _REPORTED_AFTER = re.compile(
     r"\s*(?:(?:that|which)\s+)?(?:i|we)\s+(?:gave(?:\s+you)?|said|mentioned|put\s+down|quoted|"
-    r"told\s+you)\s*[,:-]?",
+    r"told\s+you)(?:\s+(?:of|as))?\s*[,:-]?",
     re.I,
 )
-"""The same, said after the slot's name: "the target I gave, 80%, should be 85%"."""
+"""The same, said after the slot's name: "the target I gave, 80%, should be 85%", "the target
+I gave you of 90%, make that 92%"."""
 
 
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
@@ -539,15 +540,25 @@ _STATED_LEVEL = re.compile(
     rf"{METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
     r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+)"
     r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
-    r"(?:\s+[a-z-]+)?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|(?:the|our)\s+[a-z-]+))?|"
-    rf"out\s+of\s+\d+|{_DURATION})?"
-    r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)",
+    r"(?:\s+[a-z-]+)?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|(?:the|our|those|these)\s+"
+    r"[a-z-]+(?:\s+[a-z-]+)?))?|"
+    rf"out\s+of\s+\d+|in\s+\d+(?:,?\s+so\s+\d[\d.]*\s*%)?|{_DURATION})?"
+    r"(?:\s+(?:a|per|each)\s+(?:day|week|month|quarter|year))?"
+    r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)|"
+    # a share with today's cue: "Completion's about 40% at the moment", "Currently 68% of
+    # staff are up to date"
+    r"\b[a-z-]+(?:['’]s|\s+is|\s+are)\s+(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*"
+    r"(?:%|per\s*cent|percent)\s+(?:right\s+now|at\s+the\s+moment|currently|today)\b|"
+    r"(?:^|[.;!?]\s*)(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
+    r"(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\s+[a-z-]+",
     re.I,
 )
 """A level and nothing else: "we're at 81 now", "it's 7% today", "we're at 14% returns",
 "they're at 60% on the audit right now",
 "we're at 61% compliance with it", "the error rate on returns is 11% right now", "the
-scorecard says 67% right now"; not "it's 3 scanners"."""
+scorecard says 67% right now", "complaints are running at about 25 a month", "the current
+error rate is about 1 in 8", a share with today's cue ("Completion's about 40% at the
+moment", "Currently 68% of staff are up to date"); not "it's 3 scanners"."""
 _SUBSET = re.compile(r"\bof\s+(?:them|us|the|our|those|these)\b", re.I)
 
 
@@ -606,6 +617,14 @@ _SUMMED_UP = re.compile(
 compliant, so 100%", "I'd like nobody waiting, so zero"; not "we want to grow, so 20% more"."""
 
 
+_AIM_WORD = re.compile(r"aim(?:ing)?\s+(?:for|at)|hoping\s+for", re.I)
+"""Wants that only ever name a goal; unlike "we need 3 more vans", "we're aiming for 50
+reports a month" is a target even in an answer about causes."""
+_MORE_OF = re.compile(
+    r"\s*(?:about|around|roughly)?\s*[\w.,]+\s+(?:more|extra|additional|new)\b", re.I
+)
+
+
 def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     """The value the requester wants, said in passing: "I'd like zero", "we want failed
     deliveries down to 2%", "and need 100". Never money or a head count ("we need 20
@@ -615,7 +634,10 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
             rest = clause[want.end() :]
             if summed := _SUMMED_UP.match(rest):
                 rest = rest[summed.end() :]  # "what I want is every file compliant, so 100%"
-            if not (wants := (_WANTED_STRICT if strict else _WANTED_NUMBER).match(rest)):
+            # "we're aiming for 50 near-miss reports a month": a word for a goal, not a need
+            aimed = strict and _AIM_WORD.fullmatch(want.group(0)) is not None
+            pattern = _WANTED_STRICT if strict and not aimed else _WANTED_NUMBER
+            if not (wants := pattern.match(rest)) or (aimed and _MORE_OF.match(rest)):
                 continue
             if wants.groupdict().get("team"):
                 rest = rest[wants.end("team") :]  # "the 30 reps at 80%": the 80%, not the 30

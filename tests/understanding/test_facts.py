@@ -11,6 +11,7 @@ from app.interview.state import InterviewState
 from app.understanding.dates import parse_deadline
 from app.understanding.embedded import EmbeddedUnderstanding, _names_both
 from app.understanding.facts import (
+    current_value,
     find_facts,
     is_correction,
     mandate_in_passing,
@@ -1138,6 +1139,31 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doing it right means staying late. Completion's about 40% at the moment.", 40),
+        ("Monthly. Error rate is 18% on those month-end reconciliations.", 18),
+        ("Yes, it's a CQC requirement. Currently 68% of staff are up to date.", 68),
+        ("No. Complaints about it are running at about 25 a month.", 25),
+        ("Twelve paralegals. The current error rate is about 1 in 8, so 12.5%.", 12.5),
+        # a story or a part, in an answer about causes: no level
+        ("Two of them have scanners at the moment.", None),
+        ("About 40% of them have never seen the form.", None),
+    ],
+)
+def test_a_level_stated_as_such_in_an_answer_about_causes(
+    text: str, expected: float | None
+) -> None:
+    level = current_value(text, rates=True, stated=True)
+    assert (level.value if level else None) == expected
+
+
+def test_an_earlier_target_given_with_of_is_replaced() -> None:
+    text = "I'd say by the end of February. And the target I gave you of 90%, make that 92%."
+    assert _facts(text, "deadline")["target"] == 92
+
+
+@pytest.mark.parametrize(
     ("asked", "text", "expected"),
     [
         (
@@ -1152,3 +1178,16 @@ def test_how_often_the_task_is_done_is_no_level(
     asked: str, text: str, expected: float | None
 ) -> None:
     assert _facts(text, asked).get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They get blamed. We're aiming for 50 near-miss reports a month.", 50),
+        ("They get blamed. We're hoping for 95% by June.", 95),
+        ("They've no vans. We're aiming for 3 more vans.", None),
+        ("They've no vans. We need 3 more vans.", None),
+    ],
+)
+def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> None:
+    assert _facts(text, "cause_incentives").get("target") == expected
