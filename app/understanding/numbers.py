@@ -266,10 +266,13 @@ _BLOCKED = re.compile(
             r"(?<![\w.,])(?<!\d\s)0\d+(?![\w.,])",  # 0800, 007: leading zero is never a count
             r"\b(?:level|version|phase|step|stage|tier|grade|band|room|floor|page|section|"
             r"chapter|module|iso|number|no\.|covid|gate|zone|route|bay|aisle|lane|ward|clause|"
-            r"article|paragraph|para|rule|item|schedule|annex|appendix|"
+            r"article|paragraph|para|rule|item|schedule|annex|appendix|line|site|store|platform|"
+            r"terminal|building|plant|dock|wing|"
             r"(?<!\ba\s)(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)(?:day|week|month))"
             r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
             r"#\s*\d+",
+            # the scale, not a level: "calls are scored out of 100, the average is 71"
+            r"\b(?:scored|marked|rated|graded)\s+(?:out\s+of|on\s+a\s+scale\s+of(?:\s+\d+\s+to)?)\s+\d+\b",
             r"\b(?:year|yr|key\s+stage|ks)\s*\d{1,2}\b(?!\s*(?:%|per\s*cent|percent))",  # Year 7 tutors
             r"\bper\s+(?:a\s+)?(?:hundred|thousand|million|100|1,?000|10,?000|1,?000,?000)\b",
         ]
@@ -1119,12 +1122,14 @@ _MULTIPLE = re.compile(
     r"half\s+(?:of\s+)?(?:that|this)|"
     r"half\s+(?:of\s+)?what\s+(?:it|we)(?:\s+is|['’]s|\s+are|['’]re)(?=\s+(?:now|at|today|currently)\b|\s*[.,;!?]))|"
     r"(?P<double>double[ds]?|doubling|twice\s+(?:that|this))|(?P<triple>triple[ds]?|tripling|treble[ds]?|trebling)|"
-    r"(?P<quadruple>quadruple[ds]?|quadrupling))\b(?!-)",
+    r"(?P<quadruple>quadruple[ds]?|quadrupling))\b"
+    r"(?!-|\s+(?:sided|checked|checks?|checking|booked|booking|entry|shifts?|glazed|figures|"
+    r"digits|time|decker|edged|spaced))",
     re.I,
 )
 """A target said as a multiple of today's figure: "we want to halve it", "triple that", "we'd
 be happy with half that", "half of what it is now" (not "half of that is rework" or "half of
-what we do is rework", a share)."""
+what we do is rework", a share, nor "print double sided" or "double-check", a kind of thing)."""
 _FACTOR = {"half": 0.5, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
 _MULTIPLE_AHEAD = re.compile(
     r"(?:^|[.!?;:]\s+|\s[-–—]\s+|\b(?:to|and|so|let['’]s|must|should|will|can|could|we['’]d)\s+)"

@@ -1164,6 +1164,19 @@ def test_an_earlier_target_given_with_of_is_replaced() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maybe £200 a year in paper. Company policy says we must print double sided.", {}),
+        ("Nobody wants to double-check the orders, 40 a day go out wrong.", {}),
+    ],
+)
+def test_a_double_sided_thing_is_no_multiple(text: str, expected: dict[str, object]) -> None:
+    assert {k: v for k, v in _facts(text, "impact").items() if k in ("baseline", "target")} == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
     ("asked", "text", "expected"),
     [
         (
