@@ -383,10 +383,18 @@ _REPORTED = re.compile(
 )
 """The slot's value as the requester said it before, which the rest of the sentence replaces."""
 _REPORTED_AFTER = re.compile(
-    r"\s*(?:(?:that|which)\s+)?(?:i|we)\s+(?:gave(?:\s+you)?|said|mentioned|put\s+down|quoted|"
+    r"\s*,?\s*(?:(?:that|which)\s+)?(?:i|we)\s+(?:gave(?:\s+you)?|said|mentioned|put\s+down|quoted|"
     r"told\s+you)(?:\s+(?:of|as))?\s*[,:-]?",
     re.I,
 )
+_STALE_DATE = re.compile(
+    r"\s*(?:(?:the\s+)?(?:end|start|middle)\s+of\s+)?(?:(?:jan|febr)uary|march|april|may|june|july|"
+    r"august|september|october|november|december|q[1-4]|spring|summer|autumn|winter)"
+    r"(?:\s+20\d\d)?\b",
+    re.I,
+)
+"""The date as said before, which the rest of the sentence replaces: "the deadline, I said
+January, it's actually end of February now"."""
 """The same, said after the slot's name: "the target I gave, 80%, should be 85%", "the target
 I gave you of 90%, make that 92%"."""
 
@@ -397,9 +405,11 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
     if m is None:
         return None
     rest = text[m.end() :]
-    if (reported := _REPORTED_AFTER.match(rest)) is not None and (
-        stale := _LEADING_FIGURE.match(rest, reported.end())
-    ):
+    reported = _REPORTED_AFTER.match(rest)
+    dated = fw.SLOT_BY_NAME[slot].kind == "date"
+    if reported is not None and dated and (stale := _STALE_DATE.match(rest, reported.end())):
+        rest = rest[stale.end() :]  # "the deadline, I said January, it's end of February"
+    elif reported is not None and (stale := _LEADING_FIGURE.match(rest, reported.end())):
         rest = rest[stale.end() :]  # "the target I gave, 80%, should be 85%": not 80
     elif _REPORTED.search(text, max(0, m.start() - 30), m.start()) and (
         stale := _LEADING_FIGURE.match(rest)

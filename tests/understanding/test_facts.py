@@ -1204,3 +1204,17 @@ def test_how_often_the_task_is_done_is_no_level(
 )
 def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> None:
     assert _facts(text, "cause_incentives").get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Around 30. Sorry, also the deadline, I said January, it's actually end of February.",
+            "2027-02-28",
+        ),
+        ("Around 30. And the deadline is January.", "2027-01-31"),
+    ],
+)
+def test_a_deadline_said_before_gives_way_to_the_new_one(text: str, expected: str) -> None:
+    assert _facts(text, "audience_size")["deadline"] == expected
