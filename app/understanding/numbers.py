@@ -271,6 +271,9 @@ _BLOCKED = re.compile(
             r"(?<!\ba\s)(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)(?:day|week|month))"
             r"\s*[#-]?\s*\d+(?:\.\d+)?\b(?!\s*(?:%|per\s*cent|percent))",
             r"#\s*\d+",
+            # a condition on each item, not a count: "4 in 10 orders have at least one error"
+            r"\b(?:have|has|had|with|contains?|includes?|including)\s+(?:at\s+least|more\s+than)"
+            r"\s+one\b(?=\s+[a-z])",
             # the scale, not a level: "calls are scored out of 100, the average is 71"
             r"\b(?:scored|marked|rated|graded)\s+(?:out\s+of|on\s+a\s+scale\s+of(?:\s+\d+\s+to)?)\s+\d+\b",
             r"\b(?:year|yr|key\s+stage|ks)\s*\d{1,2}\b(?!\s*(?:%|per\s*cent|percent))",  # Year 7 tutors

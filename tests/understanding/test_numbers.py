@@ -165,6 +165,7 @@ FIND: list[tuple[str, list[tuple[float, str | None]]]] = [
     ("the summer of 2027", []),
     ("level 4 is 20%", [(20, "%")]),
     ("scrap was 6.2% on line 2", [(6.2, "%")]),
+    ("about 30% of files have more than one error", [(30, "%")]),
     ("the average is 71, calls are scored out of 100", [(71, None)]),
     ("we run 3 lines and 2 sites", [(3, None), (2, None)]),
     ("one option is 12", [(12, None)]),
@@ -459,6 +460,7 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("by 30 April 2027", None, None),
     ("at 9am", None, None),
     ("", None, None),
+    ("Four in ten orders have at least one picking error, so 40%.", 40, "%"),
 ]
 
 
