@@ -103,12 +103,14 @@ the head count to 52")."""
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _METRIC_IS = (
-    rf"(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b{METRIC_NOUN}"
+    rf"(?:(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b{METRIC_NOUN}|"
+    r"\bours(?=\s+(?:is|sits|stands|runs)\s+(?:at\s+)?(?:about\s+|around\s+|only\s+|just\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent|percent|out\s+of)))"
     r"(?:['’]s|\s+is|\s+(?:is|sits|stands|runs)\s+at)\s+"
     r"(?:(?:only|just|still|about|around|roughly)\s+)?(?=[£$€]?\d)"
 )
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%",
-"compliance is at 74%", "error rate's about 1%"."""
+"compliance is at 74%", "error rate's about 1%", "ours is 78%" (beside another's figure)."""
 _FRACTION = r"\b(?:a|one|two|three)\s+(?:third|quarter|fifth|tenth|half)s?"
 """A share said in words: "a third", "two fifths"."""
 _DURATION = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|secs?)\b"
@@ -699,6 +701,25 @@ would be ideal" and "£15 a head would be great" name things or prices, and "202
 goal" a year."""
 
 
+_MATCHING = re.compile(
+    r"\b(?:happy|content|satisfied|settle)\s+(?:with\s+|for\s+)?(?:just\s+|simply\s+)?"
+    r"(?:matching|reaching|hitting|equalling|getting\s+to)\s+(?:that|it|theirs|them)\b",
+    re.I,
+)
+"""A figure named, then wanted: "the network average is 84% and we'd be happy just matching
+that"."""
+
+
+def matched_value(text: str) -> Quantity | None:
+    """The figure said just before "we'd be happy matching that", in the same sentence."""
+    m = _MATCHING.search(text)
+    if m is None:
+        return None
+    before = re.split(r"[.;!?]\s", text[: m.start()])[-1]
+    figures = re.findall(r"\d[\d.,]*\s*(?:%|per\s*cent|percent)?", before)
+    return parse_quantity(figures[-1]) if figures else None
+
+
 def aimed_value(text: str) -> Quantity | None:
     """The target said after its figure, which a want before it would have named."""
     for m in _AIMED_AFTER.finditer(text):
@@ -1245,11 +1266,13 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
             taken.add("baseline")
     if asked != "target" and "target" not in taken:
         wanted = wanted_value(text, strict=asked not in _IN_PASSING | {"baseline"}) or (
-            (benchmark_value(text) or aimed_value(text))
+            (benchmark_value(text) or aimed_value(text) or matched_value(text))
             if asked in _IN_PASSING | {"baseline"}
             else None
         )
         if wanted is not None:
+            if wanted == matched_value(text):  # "the average is 84%, we'd match that": no level
+                findings = [f for f in findings if not (f.slot == "baseline" and f.value == wanted)]
             findings.append(Finding(slot="target", value=wanted, raw=text, correction=correction))
 
     findings += skill_branch(text, asked)

@@ -1218,3 +1218,20 @@ def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> 
 )
 def test_a_deadline_said_before_gives_way_to_the_new_one(text: str, expected: str) -> None:
     assert _facts(text, "audience_size")["deadline"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From the ops dashboard. Ours is 78%, the network average is 84% and we'd be happy "
+            "just matching that.",
+            {"baseline": 78, "target": 84},
+        ),
+        ("Ours is 3 sites and a warehouse, all on the dashboard.", {}),
+        ("The network average is 84%, and I'd be happy matching that.", {"target": 84}),
+    ],
+)
+def test_ours_beside_another_figure_and_matching_it(text: str, expected: dict[str, float]) -> None:
+    found = _facts(text, "metric")
+    assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
