@@ -139,7 +139,7 @@ def evaluate(
 
 @cli.command()
 def corpus(
-    split: Annotated[str, typer.Option(help="train, heldout or all.")] = "heldout",
+    split: Annotated[str, typer.Option(help="train, heldout, fresh or all.")] = "heldout",
     show_failures: Annotated[bool, typer.Option("--failures", help="List misreadings.")] = False,
 ) -> None:
     """Accuracy of understanding on the labelled utterance corpus, per slot kind."""

@@ -14,7 +14,9 @@ from app.interview.framework import IMPACT_LABELS, INCENTIVE_LABELS, SLOT_BY_NAM
 
 CORPUS = Path(__file__).parent / "data" / "utterances.jsonl"
 FIELDS = {"id", "split", "asking", "text", "today", "expect"}
-SPLITS = {"train", "heldout"}
+SPLITS = {"train", "heldout", "fresh"}
+"""`fresh`: lines by writers who read only the conventions, kept out of training to measure
+how the reader does on people it has never seen (see tests/data/README.md)."""
 ACTS = {"answer", "vague", "unknown", "question"}
 YES_NO = {"yes", "no", "partly"}
 LABELLED_TEXT = {"cause_incentives": INCENTIVE_LABELS, "impact": IMPACT_LABELS}
@@ -130,7 +132,7 @@ def test_every_kind_has_both_splits() -> None:
     for row in _rows():
         splits.setdefault(_bucket(row), set()).add(row["split"])
     for bucket, seen in splits.items():
-        assert seen == SPLITS, f"{bucket} has only {seen}"
+        assert {"train", "heldout"} <= seen, f"{bucket} has only {seen}"
 
 
 def test_distribution_minimums() -> None:
