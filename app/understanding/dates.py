@@ -171,6 +171,8 @@ _MONTH_FULL = (
 )
 _MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
+MONTH = _MONTH
+"""A month's name as people type it, full, abbreviated or misspelt (`facts` reads it too)."""
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})"
 _MOD = (

@@ -12,7 +12,7 @@ from datetime import date
 
 from app.interview import framework as fw
 from app.interview.state import Finding, Quantity
-from app.understanding.dates import find_dates, parse_deadline, restated
+from app.understanding.dates import MONTH, find_dates, parse_deadline, restated
 from app.understanding.frequency import frequency_by_rule, task_rate, task_rate_said
 from app.understanding.numbers import (
     CORRECTING,
@@ -389,16 +389,15 @@ _REPORTED_AFTER = re.compile(
     r"told\s+you)(?:\s+(?:of|as))?\s*[,:-]?",
     re.I,
 )
+"""The same, said after the slot's name: "the target I gave, 80%, should be 85%", "the target
+I gave you of 90%, make that 92%"."""
 _STALE_DATE = re.compile(
-    r"\s*(?:(?:the\s+)?(?:end|start|middle)\s+of\s+)?(?:(?:jan|febr)uary|march|april|may|june|july|"
-    r"august|september|october|november|december|q[1-4]|spring|summer|autumn|winter)"
-    r"(?:\s+20\d\d)?\b",
+    r"\s*(?:(?:the\s+)?(?:end|start|middle)\s+of\s+)?"
+    rf"(?:{MONTH}|q[1-4]|spring|summer|autumn|winter)(?:\s+20\d\d)?\b",
     re.I,
 )
 """The date as said before, which the rest of the sentence replaces: "the deadline, I said
 January, it's actually end of February now"."""
-"""The same, said after the slot's name: "the target I gave, 80%, should be 85%", "the target
-I gave you of 90%, make that 92%"."""
 
 
 def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
