@@ -12,6 +12,7 @@ from datetime import date
 
 from app.interview import framework as fw
 from app.interview.state import Finding, Quantity
+from app.understanding import sentences
 from app.understanding.dates import MONTH, find_dates, parse_deadline, restated
 from app.understanding.frequency import frequency_by_rule, task_rate, task_rate_said
 from app.understanding.numbers import (
@@ -54,8 +55,6 @@ drivers", "we've got sixty-five operatives", "there are two hundred nurses"."""
 _EXPLICIT_PEOPLE = re.compile(rf"\b[\w,.-]+\s+{_PEOPLE}\b", re.I)
 _RATE = re.compile(r"\b(a|per|each|every)\s+(day|week|month|year|shift|quarter)\b", re.I)
 _DEADLINE_CUE = re.compile(r"\b(by|before|deadline|no later than|in time for|until|due)\b", re.I)
-_FULL_STOP = re.compile(r"(?<=[.!?;])\s+")
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\s+-\s+|\s+—\s+")
 _GOAL_CUE = re.compile(
     r"\b(the goal is|our goal is|the aim is|the objective is|we want to|we need to|i want to|trying to|looking to|so that we)\s+(?P<goal>(cut|reduce|lower|increase|improve|raise|grow|boost|get|stop|bring|halve|double|keep|win|avoid|speed|shorten)[^.;:]*)",
     re.I,
@@ -476,13 +475,13 @@ def current_value(
     not a level: "we do about 30% of the work twice" tells the cost, not the metric."""
     if (told := _TOLD_IT_WAS.search(text)) is not None:
         # "I told you it was 40 earlier; it's actually 34": the level, corrected
-        # Up to a full stop but not a semicolon (`_FULL_STOP` splits at both): the corrected
-        # figure follows one ("...40 earlier; it's actually 34").
-        sentence = re.split(r"(?<=[.!?])\s", text[told.start() :], maxsplit=1)[0]
+        # Up to a full stop but not a semicolon: the corrected figure follows one ("...40
+        # earlier; it's actually 34").
+        sentence = sentences.after(text, told.start(), sentences.FULL_STOPS)
         quantity = parse_quantity(sentence)
         if quantity is not None and headcount(sentence) is None:
             return quantity
-    for clause in _SENTENCE.split(text):
+    for clause in sentences.split(text, sentences.CLAUSES):
         cued = (
             _NOW.search(clause)
             or (recently and _RECENTLY.search(clause))
@@ -640,7 +639,7 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     """The value the requester wants, said in passing: "I'd like zero", "we want failed
     deliveries down to 2%", "and need 100". Never money or a head count ("we need 20
     people trained"), and only a number right after the want, not anywhere in its clause."""
-    for clause in _SENTENCE.split(text):
+    for clause in sentences.split(text, sentences.CLAUSES):
         for want in _WANT.finditer(clause):
             rest = clause[want.end() :]
             if summed := _SUMMED_UP.match(rest):
@@ -714,7 +713,7 @@ def matched_value(text: str) -> Quantity | None:
     m = _MATCHING.search(text)
     if m is None:
         return None
-    before = re.split(r"[.;!?]\s", text[: m.start()])[-1]
+    before = sentences.before(text, m.start())
     figures = re.findall(r"\d[\d.,]*\s*(?:%|per\s*cent|percent)?", before)
     return parse_quantity(figures[-1]) if figures else None
 
@@ -834,9 +833,8 @@ def mandate_in_passing(text: str) -> str | None:
         return None
     readings: list[tuple[int, str]] = []
     for m in _REQUIRED.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ".;!?")
-        end = min((i for c in ".;!?" if (i := text.find(c, m.end())) >= 0), default=len(text))
-        sentence_before, after = text[start + 1 : m.start()], text[m.end() : end + 1]
+        sentence_before = sentences.before(text, m.start())
+        after = sentences.after(text, m.end())
         if _HEDGED.search(sentence_before) or "?" in after:
             continue
         readings.append((m.start(), fw.NO if _DENIED.search(sentence_before) else fw.YES))
@@ -985,7 +983,7 @@ def _restates_a_deadline(text: str, start: int) -> bool:
     deadline ("before the first handovers, which start on 12 April 2027"), or a coming one
     ("at the next audit, which is on 12 March"); not history ("the last audit, which was
     on 3 May", "we passed the next audit, which is on 12 March" after a past verb)."""
-    sentence = _FULL_STOP.split(text[:start])[-1]
+    sentence = sentences.before(text, start)
     restating = _RESTATING.search(sentence)
     if restating is None:
         return False
@@ -1009,7 +1007,7 @@ def is_correction(text: str) -> bool:
 
 
 def _clause_with(text: str, pattern: re.Pattern[str]) -> str | None:
-    for clause in _SENTENCE.split(text):
+    for clause in sentences.split(text, sentences.CLAUSES):
         if pattern.search(clause):
             return clause
     return None
@@ -1066,7 +1064,7 @@ def team_size_said(text: str) -> Quantity | None:
 
 def headcount(text: str) -> Quantity | None:
     """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
-    for clause in _FULL_STOP.split(text):
+    for clause in sentences.split(text):
         named = (
             _HEADCOUNT_PHRASE.search(clause)
             or _counted_people(clause)
@@ -1104,7 +1102,7 @@ def _count_for_the_audience(text: str, correction: bool) -> Quantity | None:
     corrected ("I told you 15 before; it's actually 19"); "the 3 depots" counts places."""
     if correction and (count := parse_headcount(text, in_passing=True)) is not None:
         return Quantity(value=count) if _whole(count) else None
-    for sentence in _FULL_STOP.split(text):
+    for sentence in sentences.split(text):
         m = _BARE_COUNT.search(sentence)
         if m is None:
             continue

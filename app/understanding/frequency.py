@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.understanding import sentences
 from app.understanding.numbers import parse_quantity
 
 DAILY, WEEKLY, MONTHLY, FEW, YEARLY = (
@@ -266,7 +267,7 @@ def task_rate_said(text: str) -> tuple[str, str] | None:
         option = _option_of(m["rate"].replace("-", " "))
         return (option, m.group(0)) if option else None
     for m in _RATE_SAID.finditer(text):
-        before = re.split(r"[.;!?]\s|\s[-–—]\s", text[: m.start()])[-1]
+        before = sentences.before(text, m.start(), sentences.CLAUSES)
         doing = _DOING.search(before)
         of_doing = doing is not None and _rate_of_doing(doing["gap"], doing.group(0), m.group(0))
         if (of_doing or _IT_IS_RATE.search(before)) and (option := _option_of(m.group(0))):

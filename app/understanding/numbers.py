@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from app.interview.state import Quantity
+from app.understanding import sentences
 
 __all__ = [
     "COUNT",
@@ -915,16 +916,6 @@ def _window_before(text: str, atoms: list[_Atom], i: int, width: int = 40) -> tu
     return max(lo, atoms[i].start - width), atoms[i].start
 
 
-def _sentence_start(text: str, lo: int, hi: int) -> int:
-    """Where the sentence holding `hi` begins, not before `lo`: "today" in "One in five is
-    reopened today. Get that to one in ten" marks the five, not the ten."""
-    ends = list(_SENTENCE_END.finditer(text, lo, hi))
-    return ends[-1].end() if ends else lo
-
-
-_SENTENCE_END = re.compile(r"[.!;]\s+")
-
-
 def parse_quantity(text: str, want: Literal["current", "target"] = "current") -> Quantity | None:
     """The one number a reply to "what is it now?" / "what would good look like?" means.
 
@@ -933,8 +924,8 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
     "zero"/"none"/"nothing" answer is 0, unless it says the number is not known.
     """
     zero_reply = _ZERO_REPLY.match(text) and not _UNKNOWN.search(text)
-    first_clause = re.split(r"[.;!?]", text, maxsplit=1)[0]
-    if zero_reply and all(a.value == 0 for a in _scan(first_clause)):
+    first = sentences.split(text)[0]
+    if zero_reply and all(a.value == 0 for a in _scan(first)):
         return Quantity(value=0.0)  # "Zero injuries; there are 200 operatives": the answer leads
     pair = parse_change(text)
     if pair is not None:
@@ -950,9 +941,10 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
     for i, atom in enumerate(atoms):
         lo, hi = _window_before(text, atoms, i)
         score = 0
-        if _STRONG_CUE.search(text, _sentence_start(text, lo, hi), hi) or _AFTER_STRONG.match(
-            text, atom.end
-        ):
+        # a cue in the figure's own sentence: "today" in "One in five is reopened today. Get
+        # that to one in ten" marks the five, not the ten
+        cue_from = sentences.start(text, hi, lo=lo)
+        if _STRONG_CUE.search(text, cue_from, hi) or _AFTER_STRONG.match(text, atom.end):
             score = 3
         elif _WEAK_CUE.search(text, lo, hi) or atom.approximate:
             score = 2
@@ -990,9 +982,7 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
 def _answer_alone(text: str, atom: _Atom) -> bool:
     """The number is the reply's whole first sentence ("Ninety.", "About 40%."), so it answers
     the question; what follows is an aside."""
-    return _LEADING.fullmatch(text, 0, atom.start) is not None and bool(
-        _SENTENCE_END.match(text, atom.end)
-    )
+    return _LEADING.fullmatch(text, 0, atom.start) is not None and sentences.ends_at(text, atom.end)
 
 
 def _named_alone(text: str, atom: _Atom) -> bool:
@@ -1411,7 +1401,7 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
     if base is not None and target is not None and base.start < target.start:
         # "Jo's team hits 99% accuracy. Overall we're at 91% and we want 97": the level said
         # with the target, not one said in a sentence before
-        start = _sentence_start(text, 0, target.start)
+        start = sentences.start(text, target.start)
         if base.start < start:
             base = next(
                 (
@@ -1466,7 +1456,7 @@ def _window_of_share(text: str, atoms: list[_Atom], i: int) -> bool:
         text, max(0, atom.start - 20), atom.start
     ):
         return False
-    start = _sentence_start(text, 0, atom.start)
+    start = sentences.start(text, atom.start)
     return any(a.unit == "%" and start <= a.start for a in atoms[:i])
 
 
