@@ -24,6 +24,7 @@ from app.understanding.facts import (
     headcount,
     is_correction,
     leading_answer,
+    mandate_in_passing,
     named_value,
 )
 from app.understanding.frequency import frequency_by_rule
@@ -34,6 +35,7 @@ from app.understanding.numbers import (
     says_a_multiple,
 )
 from app.understanding.polarity import (
+    conceded_answer,
     confirm_answer,
     lead_answer,
     mixed_answer,
@@ -174,10 +176,15 @@ class EmbeddedUnderstanding:
                     or rebuttal_answer(text, name)
                     or lead_answer(text)
                     or trailing_answer(text)
+                    or conceded_answer(text)
                     or plain_affirmative(text)
                 )
             if label is None:
                 label, _ = self.classify("yes_no", text, name)
+                if name == "mandate" and label != fw.PARTLY:
+                    # a duty stated plainly ("it's a legal requirement") or denied settles
+                    # the question either way; "partly" (only some of it is) stands
+                    label = mandate_in_passing(text) or label
             if label in (fw.YES, fw.NO, fw.PARTLY):
                 return Finding(slot=name, value=label, raw=text)
             return None

@@ -123,6 +123,41 @@ def trailing_answer(text: str) -> str | None:
     return answer
 
 
+_CONCEDED = re.compile(
+    r"(?:^|[,;.\-–—]\s*|\s)but\s+(?:(?:to\s+answer\s+(?:you|your\s+question|the\s+question)|"
+    r"honestly|to\s+be\s+(?:fair|honest)|in\s+fairness|overall|on\s+the\s+whole|basically)"
+    r"[,\s]+)?(?P<answer>yes|yeah|yep|no|nope)\b(?!['’])\s*(?:[,.!;:\-–—]|$)(?P<rest>.*)$",
+    re.I | re.S,
+)
+_SOME_OF_THEM = re.compile(r"\b(?:most|many|some|few|several|a\s+couple)\b", re.I)
+"""A part of the people or things: in the aside it makes a "but no" partial."""
+
+
+def conceded_answer(text: str) -> str | None:
+    """The answer given after a "but" that sets an aside apart from it: "Honestly the canteen
+    coffee is the bigger crisis here, but yes, the pharmacists know exactly what's expected",
+    "The old manager was a nightmare, but to answer you, yes, they did this for years". The
+    aside is what a sentence embedding reads; the "but yes" is what the requester answered.
+    As elsewhere, words that limit the answer's scope on either side of it ("most of them,
+    but no, not the night shift"), or an answer in the aside too, leave it to the classifier.
+
+    Chosen on the fresh writers' lines: of 1,529 a rule had not been written from, it fires
+    on 15, all right, and turns 4 misreadings right."""
+    m = _CONCEDED.search(text.strip())
+    if m is None or "?" in text:
+        return None
+    aside = text[: m.start()]
+    if (
+        _QUALIFIED.search(aside)
+        or _SOME_OF_THEM.search(aside)
+        or _QUALIFIED.search(m["rest"])
+        or _BARE_ANSWER.search(aside)
+        or _LEAD.match(aside)
+    ):
+        return None
+    return fw.NO if m["answer"].lower() in ("no", "nope") else fw.YES
+
+
 _TROUBLE = (
     r"(?:(?:real|major|big|serious|particular)\s+)?"
     r"(?:problems?|issues?|complaints?|concerns?|worries|objections?|quibbles?|gripes?|doubts?|"

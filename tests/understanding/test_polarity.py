@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.understanding.polarity import (
+    conceded_answer,
     confirm_answer,
     lead_answer,
     mixed_answer,
@@ -83,6 +84,25 @@ def test_lead_answer(text: str, expected: str | None) -> None:
 )
 def test_trailing_answer(text: str, expected: str | None) -> None:
     assert trailing_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The canteen is the bigger crisis, but yes, they know exactly what's expected.", "yes"),
+        ("The old manager was a nightmare, but to answer you, yes, they did it for years.", "yes"),
+        ("I hate the paperwork side of it but no, nothing requires it.", "no"),
+        ("The wording's a bit formal for my taste but yes, that's right.", "yes"),
+        ("Most of them, but no, not the night shift.", None),  # scope limited before it
+        ("They know it, but no, only the seniors use it.", None),  # and after it
+        ("Yes, the kit is fine, but no, the process isn't.", None),  # an answer in each part
+        ("Some would say yes but nobody has checked.", None),  # "but nobody" is no answer
+        ("Sure, it's required, but yes? I'm not certain.", None),
+        ("They're keen but they can't do it yet.", None),
+    ],
+)
+def test_conceded_answer(text: str, expected: str | None) -> None:
+    assert conceded_answer(text) == expected
 
 
 @pytest.mark.parametrize(
