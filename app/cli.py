@@ -141,6 +141,9 @@ def evaluate(
 def corpus(
     split: Annotated[str, typer.Option(help="train, heldout, fresh or all.")] = "heldout",
     show_failures: Annotated[bool, typer.Option("--failures", help="List misreadings.")] = False,
+    since: Annotated[
+        str | None, typer.Option(help="Only lines from this id on, e.g. u4924 (one batch).")
+    ] = None,
 ) -> None:
     """Accuracy of understanding on the labelled utterance corpus, per slot kind."""
     from app.evaluation.corpus import evaluate as evaluate_corpus
@@ -149,6 +152,8 @@ def corpus(
     from app.understanding.training import load_corpus
 
     rows = load_corpus(split=None if split == "all" else split)
+    if since is not None:
+        rows = [row for row in rows if int(row["id"].lstrip("u")) >= int(since.lstrip("u"))]
     report = evaluate_corpus(rows, build_understanding(get_settings()))
     print(corpus_block(report, split))
     if show_failures:
