@@ -100,7 +100,7 @@ _NAMED_SLOT = {
 """A slot named outright ("the target should be 85%", "the deadline moved to June", "change
 the head count to 52")."""
 _NOT_THAT = re.compile(r",?\s*\b(?:not|rather\s+than|instead\s+of)\b[^,.;!?]*", re.I)
-_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
+_CLAUSE_END = re.compile(rf"{sentences.SENTENCE_END}\s?|\s+(?:and|but)\s+(?:the|our|it)\b", re.I)
 _METRIC_IS = (
     rf"(?:(?<!\btarget\s)(?<!\bgoal\s)(?<!\bideal\s)\b{METRIC_NOUN}|"
     r"\bours(?=\s+(?:is|sits|stands|runs)\s+(?:at\s+)?(?:about\s+|around\s+|only\s+|just\s+)?"
@@ -328,7 +328,7 @@ _IN_TOTAL = re.compile(
     r"(?:of\s+(?:them|us)|(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
     rf"\ball\s+{COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
-    r"(?:^|[.!?]\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
+    rf"{sentences.SENTENCE_OPENS}(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
     r"(?P<lead_noun>[a-z-]+)(?:\s+(?P<lead_noun2>[a-z-]+))?|"
     rf"\b(?:that['’]s|that\s+is|which\s+is)\s+(?:(?:about|around|roughly|some)\s+)?{COUNT}\s+"
     r"(?P<that_noun>people|staff|employees|colleagues|ppl)\b|"
@@ -559,7 +559,7 @@ _STATED_LEVEL = re.compile(
     # staff are up to date"
     r"\b[a-z-]+(?:['’]s|\s+is|\s+are)\s+(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*"
     r"(?:%|per\s*cent|percent)\s+(?:right\s+now|at\s+the\s+moment|currently|today)\b|"
-    r"(?:^|[.;!?]\s*)(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
+    rf"{sentences.SENTENCE_OPENS}(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
     r"(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\s+[a-z-]+",
     re.I,
 )
@@ -686,7 +686,7 @@ def benchmark_value(text: str) -> Quantity | None:
 
 
 _AIMED_AFTER = re.compile(
-    r"(?:^|[.!?;,:]\s+|\s[-–—]\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|maybe)\s+)?"
+    rf"(?:{sentences.CLAUSE_OPENS}|,\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|maybe)\s+)?"
     r"(?P<figure>\d[\d,]*(?:\.\d+)?\s*(?:%|per\s*cent|percent)?)"
     r"(?:\s+(?:a|per)\s+(?:day|week|month|quarter|year))?\s+"
     r"(?:(?:is|['’]s|would\s+be)\s+(?:the|my|our)\s+(?:aim|goal|target|dream|ambition)|"
@@ -1025,7 +1025,7 @@ _TEAM_IS = re.compile(
     rf"\btotal\s+is\s+(?:(?:about|around|roughly|now)\s+)?(?P<total>{COUNT})\s+(?P<total_noun>[a-z-]+)|"
     rf"\b(?P<sized>{COUNT})[- ](?:person|people|strong|man|member)\s+(?:team|crew|department|"
     r"unit|workforce|squad)\b|"
-    rf"(?:^|[.!?]\s+)it['’]s\s+(?:(?:about|around|roughly|just|only)\s+)?(?P<its>{COUNT})\s+"
+    rf"{sentences.SENTENCE_OPENS}it['’]s\s+(?:(?:about|around|roughly|just|only)\s+)?(?P<its>{COUNT})\s+"
     r"(?P<its_noun>[a-z-]+)\s+(?:across|in|on|at)\s+(?:the|our|both|all|two|three|four|\d+)\b",
     re.I,
 )

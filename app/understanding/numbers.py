@@ -1125,7 +1125,7 @@ be happy with half that", "half of what it is now" (not "half of that is rework"
 what we do is rework", a share, nor "print double sided" or "double-check", a kind of thing)."""
 _FACTOR = {"half": 0.5, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
 _MULTIPLE_AHEAD = re.compile(
-    r"(?:^|[.!?;:]\s+|\s[-–—]\s+|\b(?:to|and|so|let['’]s|must|should|will|can|could|we['’]d)\s+)"
+    rf"(?:{sentences.CLAUSE_OPENS}|\b(?:to|and|so|let['’]s|must|should|will|can|could|we['’]d)\s+)"
     rf"(?:(?:try\s+and|try\s+to|help\s+(?:us\s+)?)\s+)?{_MULTIPLE.pattern}(?<!d)",
     re.I,
 )
@@ -1532,7 +1532,7 @@ _LEADING = re.compile(
 )
 """Nothing but hedges before the number: it opens the reply, so it is the answer."""
 _LEADING_ARTICLE = re.compile(_LEADING.pattern + r"(?:an?\s+)?", re.I)
-_NAMED_AFTER = re.compile(r"(?:\s+[a-z'’-]+){1,4}(?=[.!;]\s)", re.I)
+_NAMED_AFTER = re.compile(rf"(?:\s+[a-z'’-]+){{1,4}}(?={sentences.SENTENCE_END}\s)", re.I)
 _VERB_OR_SUBJECT = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|need|needs|will|would|can|could|"
     r"should|must|we|they|it|i|you|he|she|who|that|which)\b|['’]|[a-z]ed\b",

@@ -48,6 +48,15 @@ CLAUSES = re.compile(rf"(?<=[.!?;:]){_NOT_ABBREVIATED}\s+|\s+[-–—]\s+", re.I
 """The gap after a sentence's end or a colon, or a dash between spaces: between two
 clauses."""
 
+SENTENCE_END = rf"[.!?;]{_NOT_ABBREVIATED}(?=\s|$)"
+"""Regex source, for a pattern that must stop where a sentence (`SENTENCES`) ends: the mark
+itself, when a space or the reply's end follows."""
+SENTENCE_OPENS = rf"(?:^|{SENTENCES.pattern})"
+"""Regex source, for a pattern that must start a sentence: the reply's start or the gap after
+a sentence's end."""
+CLAUSE_OPENS = rf"(?:^|{CLAUSES.pattern})"
+"""Regex source, for a pattern that must start a clause (`CLAUSES`)."""
+
 
 def split(text: str, breaks: re.Pattern[str] = SENTENCES) -> list[str]:
     """The reply's pieces, in order, each with the mark that ends it ("It's 40." and "Now

@@ -102,3 +102,23 @@ ENDS_AT: list[tuple[str, int, bool]] = [
 @pytest.mark.parametrize(("text", "i", "expected"), ENDS_AT)
 def test_ends_at(text: str, i: int, expected: bool) -> None:
     assert sentences.ends_at(text, i) is expected
+
+
+SOURCES: list[tuple[str, str, bool]] = [
+    # (pattern built from a source, reply, whether it matches)
+    (rf"\d+{sentences.SENTENCE_END}", "we're at 3.5 now", False),
+    (rf"\d+{sentences.SENTENCE_END}", "we're at 35. Now 40", True),
+    (rf"\d+{sentences.SENTENCE_END}", "we're at 35; now 40", True),
+    (rf"{sentences.SENTENCE_OPENS}today", "today it's 40", True),
+    (rf"{sentences.SENTENCE_OPENS}today", "Fine. Today it's 40", True),
+    (rf"{sentences.SENTENCE_OPENS}today", "It was 3.5 today", False),
+    (rf"{sentences.SENTENCE_OPENS}today", "the 3 sites, e.g. today", False),
+    (rf"{sentences.CLAUSE_OPENS}halve", "Fine - halve it", True),
+    (rf"{sentences.CLAUSE_OPENS}halve", "One thing: halve it", True),
+    (rf"{sentences.CLAUSE_OPENS}halve", "we'd halve it", False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "matches"), SOURCES)
+def test_sources(pattern: str, text: str, matches: bool) -> None:
+    assert (re.search(pattern, text, re.I) is not None) is matches
