@@ -18,6 +18,7 @@ from app.understanding.frequency import frequency_by_rule, task_rate, task_rate_
 from app.understanding.numbers import (
     CORRECTING,
     COUNT,
+    FRACTION,
     METRIC_NOUN,
     MONEY_UNITS,
     WHO_MUST,
@@ -110,8 +111,6 @@ _METRIC_IS = (
 )
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%",
 "compliance is at 74%", "error rate's about 1%", "ours is 78%" (beside another's figure)."""
-_FRACTION = r"\b(?:a|one|two|three)\s+(?:third|quarter|fifth|tenth|half)s?"
-"""A share said in words: "a third", "two fifths"."""
 _DURATION = r"(?:days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|secs?)\b"
 """A duration is a level too: "it's 6 days now"."""
 _PERFORMING = (
@@ -119,7 +118,7 @@ _PERFORMING = (
     r"(?!(?:want|need|expect|aim|hope|plan|target|would|should|could|must|will|can|might|may|"
     r"had|did|got|lost|made|saw|was|were|spent|kept|paid|used)\b)(?![a-z]+ed\b)[a-z]+\s+"
     r"(?:(?:that|it)\s+)?(?:(?:about|around|roughly|only|just|nearly|almost|under|over)\s+)?"
-    rf"(?=\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\b|{_FRACTION}\s+of\b)|"
+    rf"(?=\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\b|{FRACTION}\s+of\b)|"
     r"\b(?:we|they)(?:['’]re|\s+are)\s+(?:doing|averaging|taking|making)\s+"
     r"(?:(?:about|around|roughly|only|just)\s+)?(?=[£$€]\d)"
 )
@@ -127,7 +126,7 @@ _PERFORMING = (
 about 30% of test purchases", "we lose a third of them", "we're doing £32 a head"; not a want
 ("we need 95% of"), nor history ("we lost 30% of")."""
 _SHARE_DOES = (
-    rf"(?:\b\d[\d.,]*\s*(?:%|per\s*cent|percent)|{_FRACTION})"
+    rf"(?:\b\d[\d.,]*\s*(?:%|per\s*cent|percent)|{FRACTION})"
     r"(?:\s+of\s+(?:(?:the|our|them|us)\b\s*)?(?:(?!(?:to|will|would|should|must|can|could)\b)"
     r"[a-z-]+\s+){0,3}?)?\s*"
     r"(?:pass|fail|leave|quit|use|stay|complete|finish|meet|miss|hit|return|reply|respond|"

@@ -33,6 +33,7 @@ from app.understanding import sentences
 __all__ = [
     "COUNT",
     "CORRECTING",
+    "FRACTION",
     "QuantityMatch",
     "find_quantities",
     "parse_change",
@@ -372,11 +373,17 @@ _RATE_AFTER = re.compile(
     r"fortnight|annum|night|term|semester|season|person|head|employee|call|store|site|drop)\b",
     re.I,
 )
+_NUMERATOR = r"a|an|one|two|three|four|nine"
+_DENOMINATOR = r"half|thirds?|quarters?|fifths?|tenths?"
+_NOT_AFTER_AND = r"(?<!\band\s)(?<!\band-)"
+"""Not the half of "one and a half" or "two-and-a-half", which `_AND_FRACTION` reads."""
 _FRACTION = re.compile(
-    r"(?<!\band\s)(?<!\band-)\b(?:(?P<num>a|an|one|two|three|four|nine)[\s-]+)?"
-    r"(?P<den>half|thirds?|quarters?|fifths?|tenths?)\b",
-    re.I,
+    rf"{_NOT_AFTER_AND}\b(?:(?P<num>{_NUMERATOR})[\s-]+)?(?P<den>{_DENOMINATOR})\b", re.I
 )
+FRACTION = rf"{_NOT_AFTER_AND}\b(?:(?:{_NUMERATOR})[\s-]+)?(?:{_DENOMINATOR})\b"
+"""Regex source of `_FRACTION` without its groups, for patterns elsewhere that must name a
+share said in words ("a third", "two-fifths", "half of them"): the words alone, without
+`_fractions`' checks of what comes before and after ("the third time", "half an hour")."""
 _OF_A_PERCENT = re.compile(r"\s+(?:of\s+)?(?:a|an|one)\s+(?:per\s*cent|percent)\b", re.I)
 _FRACTION_DEN = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
