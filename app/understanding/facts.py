@@ -412,10 +412,15 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
         rest = rest[stale.end() :]  # "the deadline, I said January, it's end of February"
     elif reported is not None and (stale := _LEADING_FIGURE.match(rest, reported.end())):
         rest = rest[stale.end() :]  # "the target I gave, 80%, should be 85%": not 80
-    elif _REPORTED.search(text, max(0, m.start() - 30), m.start()) and (
-        stale := _LEADING_FIGURE.match(rest)
+    elif (
+        _REPORTED.search(text, max(0, m.start() - 30), m.start())
+        and (stale := (_STALE_DATE if dated else _LEADING_FIGURE).match(rest))
+        and (not dated or parse_deadline(rest[stale.end() :], today) is not None)
     ):
-        rest = rest[stale.end() :]  # "I said the target was 95% - it should be 97%": not 95
+        # "I said the target was 95% - it should be 97%": not 95; "I told you the deadline
+        # was March, it's actually end of April": not March, but "we said the deadline is
+        # March, and it still is" restates it
+        rest = rest[stale.end() :]
     for _ in range(2):  # "can I change the baseline? It's 14 a week": the value may follow
         end = _CLAUSE_END.search(rest)
         clause = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
@@ -1039,13 +1044,16 @@ _SAID_BEFORE = re.compile(
     r"\b(?:I\s+(?:said|told\s+you|gave\s+you|put\s+down|mentioned))\s+"
     rf"(?:(?P<slot>the\s+{_TEAM_WORD})\s+(?:was|is|as|at)\s+)?(?P<old>{COUNT})"
     r"(?:\s+(?P<noun>[a-z-]+))?[^.;!?\d]{0,30}?[,;]?\s+(?:but\s+)?"
-    rf"(?:it['’]s|it\s+is|(?P<now_slot>the\s+{_TEAM_WORD})\s+is|we['’]re)\s+"
-    r"(?:(?:actually|now|really|more\s+like)\s+)*(?P<new>" + COUNT + r")\b(?!\s*%)",
+    rf"(?:it['’]?s|it\s+is|(?P<now_slot>the\s+{_TEAM_WORD})\s+is|we['’]re|(?:i\s+)?meant)\s+"
+    r"(?:(?:actually|now|really|more\s+like|closer\s+to|nearer)\s+)*(?P<new>"
+    + COUNT
+    + r")\b(?!\s*%)",
     re.I,
 )
 """A head count corrected against what was said before: "I told you 120 nurses before, it's
 145", "earlier I said the team was 25, it's 32 now", "I said 90 earlier, the audience is
-actually 110"; "I said 40% earlier, it's 45" or "I said 2 weeks, it's 3" count no people."""
+actually 110", "i said 300 staff before, it's closer to 400", "I said 120 drivers earlier,
+meant 210"; "I said 40% earlier, it's 45" or "I said 2 weeks, it's 3" count no people."""
 
 
 def team_size_said(text: str) -> Quantity | None:

@@ -1124,7 +1124,13 @@ def test_how_often_the_task_is_done_said_in_passing(
         ("Sorry, I said 90 earlier, the audience is actually 110 once you add agency staff.", 110),
         ("Sorry, I told you 120 nurses before, it's 145 once you count the bank staff.", 145),
         ("earlier I said the team was 25, it's 32 now after the reorg.", 32),
+        ("end of jan. oh and I said 30 people before, its 45 actually", 45),
+        ("we're at 62% compliance. oh and i said 300 staff before, it's closer to 400", 400),
+        ("End of January. Oops, and I said 120 drivers earlier, meant 210.", 210),
         # not the team's size
+        ("I said 30 days before, its 45 actually", None),
+        ("I said 120 drivers earlier, meant 21%.", None),
+        ("I said 3 weeks before, it's closer to 5.", None),
         ("the team is 3 weeks behind", None),
         ("the team is 80% there", None),
         ("the total is 60 minutes a day", None),
@@ -1214,6 +1220,15 @@ def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> 
             "2027-02-28",
         ),
         ("Around 30. And the deadline is January.", "2027-01-31"),
+        (
+            "Around 30. Oh, and sorry, earlier I said the deadline was December; it's actually "
+            "the end of March.",
+            "2027-03-31",
+        ),
+        ("Around 30. I told you the deadline was March, it's actually end of April", "2027-04-30"),
+        # not said before: the date named is the deadline
+        ("Around 30. We said the deadline is March, and it still is.", "2027-03-31"),
+        ("Around 30. As I said, the deadline is March.", "2027-03-31"),
     ],
 )
 def test_a_deadline_said_before_gives_way_to_the_new_one(text: str, expected: str) -> None:
