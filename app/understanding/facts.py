@@ -769,10 +769,18 @@ _RATE_IS_ASKED = frozenset({"cause_frequency", "metric"})
 measured ("the report finance run every 4 weeks")."""
 
 
+_ROLE = r"(?:CEO|COO|CFO|CTO|CIO|CMO|CHRO|MD|HR|IT|VP|SVP|EVP|GM|KPIs?|OKRs?|QA|PM|ops)"
+"""Capitals that name a person or a target, not an authority: "the CEO requires it"."""
 _AUTHORITY = (
     r"(?:the\s+|our\s+|their\s+)?(?:law|regulators?|regulations?|regs|legislation|statute|"
-    r"contracts?|insurers?|insurance|licen[cs]e|SLA|auditors?|policy|(?-i:[A-Z]{2,5}))"
+    rf"contracts?|insurers?|insurance|licen[cs]e|SLA|auditors?|policy|(?-i:(?!{_ROLE}\b)[A-Z]{{2,5}}))"
 )
+_REGULATED = (
+    r"(?:[\w-]+\s+)?(?:(?-i:(?!" + _ROLE + r"\b)[A-Z]{2,6})|policy|regulatory|legal|statutory|"
+    r"licen[cs]e|licen[cs]ing|contract|contractual|insurance|insurer|compliance)"
+)
+"""Whose requirement it is: "a GLP requirement", "an OSHA requirement", "a Trust policy
+requirement"; not "a CEO requirement" or "a business requirement"."""
 _REQUIRED = re.compile(
     # named as a duty: "it's a legal requirement", "a statutory duty", "its a legal thing"
     r"\b(?:legal|statutory|regulatory|contractual)\s+(?:requirement|duty|obligation|must)\b|"
@@ -783,6 +791,14 @@ _REQUIRED = re.compile(
     # required by someone: "required by the regulator", "the regulator insists", "the new FCA
     # rules make it compulsory", "the regulator has ordered it"
     rf"\b(?:required|mandated|demanded|ordered|imposed)\s+by\s+{_AUTHORITY}|"
+    # required under or by a body of rules: "required under the fire regs", "required by our
+    # franchise agreement"; a requirement whose owner is named: "it's an OSHA requirement",
+    # "a Trust policy requirement", "a new requirement from the regulator"
+    r"\b(?:required|mandated)\s+(?:by|under)\s+(?:the|our|their)\s+(?:[\w-]+\s+)?"
+    r"(?:regs|regulations|rules|legislation|law|act|agreement|franchise|accreditation|"
+    r"licen[cs]e|standards?|code)\b|"
+    rf"\b(?:a|an)\s+(?:new\s+)?{_REGULATED}\s+requirement\b|"
+    rf"\b(?:a|an)\s+(?:new\s+)?requirement\s+(?:from|of)\s+{_AUTHORITY}\b|"
     rf"\b{_AUTHORITY}(?:['’]s)?(?:\s+\w+){{0,3}}\s+(?:insists?|requires?|demands?|mandates?|"
     r"(?:has|have)\s+(?:ordered|mandated|required|insisted)|ordered|mandated)\b"
     r"(?!\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|over\s+)?[\d£$€])|"  # "requires 80%": a target

@@ -1053,6 +1053,13 @@ def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None)
         ("no, and its in the contract with the airline that they must, so", "yes"),
         ("the client has written it into the SLA as a requirement", "yes"),
         ("Not by law, but the framework contract with the council requires it.", "yes"),
+        ("They rush the verification step. It's a GLP requirement, we can't skip it.", "yes"),
+        ("Once a year, at the fire drill. It's required under the fire regs anyway.", "yes"),
+        ("Ward sisters. It's a Trust policy requirement that they do this.", "yes"),
+        ("Do the lockout before they touch the press. It's an OSHA requirement.", "yes"),
+        ("Never. It's a new requirement from the regulator as of January.", "yes"),
+        ("Yes. And it's required by our franchise agreement.", "yes"),
+        ("It's not an FCA requirement, the partners just want it.", "no"),
         # clearly denied
         ("No, it's not a legal requirement, just best practice.", "no"),
         ("There's no legal requirement to do it.", "no"),
@@ -1070,6 +1077,12 @@ def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None)
         ("There's a 40-page policy and a video, both from 2018.", None),
         ("The policy still points to a system we switched off.", None),
         ("The job requires a lot of patience.", None),
+        ("It's a CEO requirement, she wants it done.", None),
+        ("It's a business requirement more than anything.", None),
+        ("It's a KPI requirement for the team leaders.", None),
+        ("Not sure if it's an FCA requirement or just our preference.", None),
+        ("The new requirement from the CEO is 95%.", None),
+        ("Fluency is required by the role.", None),
     ],
 )
 def test_a_mandate_said_in_passing(text: str, expected: str | None) -> None:
