@@ -45,12 +45,15 @@ does not: it is as often a rate ("it's 89 today") as a team. "40 operators" coun
 "the number of staff, which is 120" names the count; "line operators on lines 3 and 4" names
 them, and its numbers name lines."""
 _THERE_ARE_PEOPLE = re.compile(
-    r"\b(?:there\s+are|there['’]re|we\s+have|we['’]ve\s+got|we\s+employ|team\s+of)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?[\w,.-]+\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?",
+    r"\b(?:there\s+are|there['’]re|there['’]s|there\s+is|we\s+have|we['’]ve\s+got|we\s+employ|"
+    r"team\s+of|we['’]re\s+talking(?:\s+about)?)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|only|just)\s+)?[\w,.-]+\s+(?P<w1>[a-z-]+)"
+    r"(?:\s+(?P<w2>[a-z-]+))?(?:\s+(?P<w3>[a-z-]+))?",
     re.I,
 )
 """A head count stated outright, which counts whatever the question was: "there are 40
-drivers", "we've got sixty-five operatives", "there are two hundred nurses"."""
+drivers", "we've got sixty-five operatives", "there are two hundred nurses", "there's about
+50 porters", "there's 300 front desk staff", "We're talking 26 analysts"."""
 _EXPLICIT_PEOPLE = re.compile(rf"\b[\w,.-]+\s+{_PEOPLE}\b", re.I)
 _RATE = re.compile(r"\b(a|per|each|every)\s+(day|week|month|year|shift|quarter)\b", re.I)
 _DEADLINE_CUE = re.compile(r"\b(by|before|deadline|no later than|in time for|until|due)\b", re.I)
@@ -318,15 +321,19 @@ _GROUP_ACTS = re.compile(r"need|needs|must|should|will|would|have|has|can|could"
 
 def _stated_people(text: str) -> bool:
     return any(_names_a_group(m) for m in _IN_TOTAL.finditer(text)) or any(
-        is_people_noun(m["w1"]) or (m["w2"] is not None and is_people_noun(m["w2"]))
+        any(w is not None and is_people_noun(w) for w in (m["w1"], m["w2"], m["w3"]))
         for m in _THERE_ARE_PEOPLE.finditer(text)
     )
 
 
 _IN_TOTAL = re.compile(
     r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
-    r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+"
-    r"(?:of\s+(?:them|us)|(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
+    r"\b(?:there\s+are|there['’]re|there['’]s|there\s+is|we\s+have|all)\s+"
+    rf"(?:(?:about|around|roughly|only|just)\s+)?(?:\d[\d,]*|{COUNT})\s+"
+    r"(?:of\s+(?:them|us)(?!\s+(?:that|who|which|with|without)\b)|"
+    r"(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
+    rf"\b(?:the|our|my)\s+(?:[a-z-]+\s+){{0,2}}(?:team|crew|workforce)\s+of\s+{COUNT}\b"
+    r"(?!\s+(?:[a-z-]+\s+)?(?:sites?|stores?|branches|teams|depots|locations|days|weeks))|"
     rf"\ball\s+{COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
     r"(?:^|[.!?]\s+)(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
@@ -348,7 +355,8 @@ _IN_TOTAL = re.compile(
     rf"{COUNT}\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
     re.I,
 )
-"""A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
+"""A head count stated as the whole ("120 drivers in total", "there are 40 of them", "there's
+only 12 of them" (not "2 of them that work", a part), "the front desk team of 14", "all 48
 junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), named as
 those who must change ("the people who need it are the 12 locums"), opening
 a sentence ("About 70 staff across four sites"), said as all there is ("It's 48 cleaners.",

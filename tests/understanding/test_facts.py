@@ -1158,6 +1158,33 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("cause_frequency", "Every shift. There's about 50 porters across both hospitals.", 50),
+        ("mandate", "yes, HIPAA. and there's 300 front desk staff across the clinics", 300),
+        (
+            "cause_information",
+            "not really. and there's 70 of them so the managers can't keep up",
+            70,
+        ),
+        ("cause_capacity", "yes totally, they're bright. and there's only 12 of them", 12),
+        ("cause_capacity", "Yes. They just need it spelled out. We're talking 26 analysts.", 26),
+        ("mandate", "No, purely commercial. The front desk team of 14 just need to offer it.", 14),
+        # not the team: things, places, a part of it, a team of other things
+        ("cause_resources", "No. There's 3 scanners for the whole floor.", None),
+        ("cause_resources", "No. There's only 2 of them that work.", None),
+        ("cause_capacity", "Yes. We're talking 26 sites, though.", None),
+        ("mandate", "No. Our team of 4 sites is too small for a regulator to care.", None),
+        ("cause_resources", "Partly, there's a list of 40 steps.", None),
+    ],
+)
+def test_a_head_count_stated_in_an_answer_about_causes(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("audience_size") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Doing it right means staying late. Completion's about 40% at the moment.", 40),
