@@ -1290,3 +1290,31 @@ def test_a_deadline_said_before_gives_way_to_the_new_one(text: str, expected: st
 def test_ours_beside_another_figure_and_matching_it(text: str, expected: dict[str, float]) -> None:
     found = _facts(text, "metric")
     assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("cause_information", "Yes. Yet we're still sitting at 68% first-call resolution.", 68),
+        ("cause_resources", "No. That's why we're stuck at 91% pick accuracy.", 91),
+        (
+            "cause_incentives",
+            "A bonus on cases closed. Documentation quality is sitting around 54%.",
+            54,
+        ),
+        ("cause_skill", "Yes. That's what's frustrating, the referral rate is still only 40%.", 40),
+        ("cause_incentives", "Nothing much. Our wrong-cost-code rate is about 8% of invoices.", 8),
+        ("cause_capacity", "No, it's a different job. Complaint escalations are at 9% now.", 9),
+        ("cause_information", "Yes. They do it every shift, and about 5% still fail QA.", 5),
+        # not a level today: a subset, a part of a story, a figure that is no share
+        ("cause_resources", "No. We're stuck at 3 scanners for the whole floor.", None),
+        ("cause_skill", "No. About 40% of them are still sitting at level 1 of the course.", None),
+        ("cause_resources", "No, only 40% of them have a scanner right now.", None),
+        ("cause_done_before", "Yes, the referral rate was still only 40% back in 2022.", None),
+        ("cause_information", "Yes. They're sitting around 5 hours a day on calls though.", None),
+    ],
+)
+def test_a_level_stated_in_an_answer_about_causes(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected
