@@ -228,6 +228,35 @@ _DONE_BEFORE = re.compile(
     re.I,
 )
 """Skill-branch facts said in passing while answering the skill question."""
+_NEVER_DONE_IT = re.compile(
+    r"\b(?:they|we)(?:['’]ve|\s+have)?\s+never\s+(?:(?:really|actually|once)\s+)?"
+    r"(?:done|managed|touched|used|tried|had\s+to\s+do)\s+"
+    r"(?:it|this|that|one|(?:the|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)\b",
+    re.I,
+)
+_DID_IT_WELL = re.compile(
+    r"\b(?:they|we)(?:['’]ve|\s+have)\s+done\s+it\s+(?:well|fine|properly|right|before)\b|"
+    r"\b(?:they|we)\s+used\s+to\s+(?:nail|do|manage|get|be\s+(?:good|great|fine)\s+at)\s+"
+    r"(?:it|this|that)\b|"
+    r"\b(?:they|we)\s+did\s+it\s+(?:well|fine|perfectly|properly|right)\b",
+    re.I,
+)
+"""Whether the people have done it well before, said plainly in an answer to another question:
+"They've never done it well", "They've never touched the new ERP module", "they used to nail
+it before the system change", "they've done it fine before", "They did it perfectly during
+the 2024 inspection"; not "they never used to", a hedge or a question."""
+
+
+def _done_before_said(text: str) -> str | None:
+    """`_NEVER_DONE_IT` or `_DID_IT_WELL`, unless its sentence hedges or asks."""
+    for pattern, label in ((_NEVER_DONE_IT, fw.NO), (_DID_IT_WELL, fw.YES)):
+        for m in pattern.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in ".;!?")
+            end = min((i for c in ".;!?" if (i := text.find(c, m.end())) >= 0), default=len(text))
+            if _HEDGED.search(text, start + 1, m.start()) or text[end : end + 1] == "?":
+                continue
+            return label
+    return None
 
 
 def _names_people(text: str) -> bool:
@@ -751,16 +780,22 @@ _RATE_ONLY = re.compile(r"\b(?:a|per|each)\s+(?:month|year|quarter)\b", re.I)
 
 
 def skill_branch(text: str, asked: str | None) -> list[Finding]:
-    """While the skill question is open, "they've never done it" answers the next one too.
+    """While the skill question is open, "they've never done it" answers the next one too; asked
+    anything else, only a plain statement does ("They've never done it well", "they used to
+    nail it").
 
     And how often the task is done, said in passing: any stated rate while skill or practice
     is asked (it is why they forget), only a rate of doing the task elsewhere.
     """
     found: list[Finding] = []
+    if asked not in ("cause_skill", "cause_done_before", "confirm", None) and (
+        said := _done_before_said(text)
+    ):
+        found.append(Finding(slot="cause_done_before", value=said, raw=text))
     if asked == "cause_skill":
-        if _NEVER_DONE.search(text):
+        if _NEVER_DONE.search(text) or _done_before_said(text) == fw.NO:
             found.append(Finding(slot="cause_done_before", value=fw.NO, raw=text))
-        elif _DONE_BEFORE.search(text):
+        elif _DONE_BEFORE.search(text) or _done_before_said(text) == fw.YES:
             found.append(Finding(slot="cause_done_before", value=fw.YES, raw=text))
     if asked in ("cause_skill", "cause_done_before"):
         option = frequency_by_rule(text, in_passing=True) or task_rate(text)

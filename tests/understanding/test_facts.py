@@ -1318,3 +1318,23 @@ def test_a_level_stated_in_an_answer_about_causes(
     asked: str, text: str, expected: float | None
 ) -> None:
     assert _facts(text, asked).get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("audience_size", "450 warehouse staff. They've never done it well, not even then.", "no"),
+        ("cause_skill", "No. They've never touched the new ERP module.", "no"),
+        ("cause_information", "yeah they know. and they used to nail it before the change", "yes"),
+        ("requested_solution", "some kind of refresher. they've done it fine before", "yes"),
+        ("cause_skill", "Yes. They did it perfectly during the 2024 inspection.", "yes"),
+        # a hedge, a question, another thing never done, or the question itself
+        ("requested_solution", "A refresher, though I'm not sure they've done it before.", None),
+        ("audience", "The porters. Have they done it well before?", None),
+        ("cause_resources", "No, they never used to have scanners.", None),
+        ("audience", "The new starters, they've never worked here before.", None),
+        ("cause_done_before", "No, they've never done it.", None),
+    ],
+)
+def test_done_before_said_in_passing(asked: str, text: str, expected: str | None) -> None:
+    assert _facts(text, asked).get("cause_done_before") == expected
