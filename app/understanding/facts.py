@@ -1157,15 +1157,19 @@ def headcount(text: str) -> Quantity | None:
 
 
 _BARE_COUNT = re.compile(
-    r"(?:^|[,;:]\s+|\s[-–—]\s+)(?P<count>(?:(?:about|around|roughly|approximately|some|nearly|"
+    r"(?:^|[,;:]\s+|\s[-–—]\s+)(?:(?:all|approx\.?|c\.)\s+|~\s*)?"
+    r"(?P<count>(?:(?:about|around|roughly|approximately|some|nearly|"
     r"almost|just\s+(?:over|under)|over|under)\s+)?(?:a\s+)?[\w-]+"
-    r"(?:\s+(?!(?:at|right|now|currently|today)\b)[\w-]+)?)"
+    r"(?:\s+(?!(?:at|right|now|currently|today|give|or|in|all|across)\b)[\w-]+){0,2})"
+    r"(?:\s+(?:give\s+or\s+take|or\s+so|in\s+total|all\s+told|"
+    r"across\s+(?:the|both|all|our)\s+[\w-]+(?:\s+[\w-]+)?)){0,2}"
     r"(?:\s+(?:at\s+the\s+moment|right\s+now|currently|now|today|at\s+present))?\s*[.!?]*\s*$",
     re.I,
 )
 """A count that is a sentence's last part and nothing else, but when it holds: "Around two
 dozen.", "Cabin crew on the regional fleet, about four hundred", "all the junior associates,
-14 at the moment"."""
+14 at the moment", "Our branch tellers, a couple of hundred across the network", "field
+engineers. all 85.", "The agents on the collections desk, 120 give or take", "~90."."""
 
 
 def _count_for_the_audience(text: str, correction: bool) -> Quantity | None:

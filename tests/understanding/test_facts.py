@@ -733,6 +733,11 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         # in an audience answer, a count standing alone, but when it holds
         ("audience", "the trainee solicitors in the tax team, 11 at the moment", 11),
         ("audience", "Night-shift pickers. About 70 right now.", 70),
+        ("audience", "Our branch tellers, a couple of hundred across the network.", 200),
+        ("audience", "field engineers. all 85.", 85),
+        ("audience", "The agents on the collections desk, 120 give or take.", 120),
+        ("audience", "claims handlers in motor. ~90. they need to hit 85% quality", 90),
+        ("audience", "The night porters, 40 or so in total.", 40),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -773,6 +778,10 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         # needing it said by us, not by the people counted, or by places
         ("sponsor", "The COO. All 6 depots need this before peak."),
         ("audience", "Team leads. The deadline is what matters, 14 days at the moment."),
+        ("audience", "The pickers, across 3 sites."),
+        ("audience", "Store managers, all 12 stores."),
+        ("audience", "The drivers. ~5% of them are agency."),
+        ("audience", "The nurses on ward 7, since 2019 or so."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
