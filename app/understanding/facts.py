@@ -401,7 +401,8 @@ _LEADING_FIGURE = re.compile(
 
 
 _STANDALONE_FIGURE = re.compile(
-    r"\s*(?:(?:about|around|roughly|maybe|let['’]s\s+say|say|call\s+it|i['’]d\s+say)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
+    r"\s*(?:(?:honestly|ideally|probably),?\s+)?"
+    r"(?:(?:about|around|roughly|maybe|like|let['’]s\s+say|say|call\s+it|i['’]d\s+say)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
     r"(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)",
     re.I,
 )

@@ -797,6 +797,7 @@ def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -
         # today said as where we are, after the goal
         ("An NPS of 40 would make me very happy. We're on 22.", 40, 22),
         ("4.5 stars would be great; we're at 3.9.", 4.5, 3.9),
+        ("under 5% would be great. we're at 11 now", 5, 11),
     ],
 )
 def test_a_target_said_as_a_multiple_also_gives_today(
@@ -817,6 +818,8 @@ def test_a_target_said_as_a_multiple_also_gives_today(
         # a count of places is not where we are
         ("We want 95%. We're on 3 sites across the north.", False),
         ("An NPS of 40 would be great. We're at 2 offices.", False),
+        ("Under 5% would be great. We're at 11 now.", True),
+        ("We want 95%. We're at 3 sites now.", False),
     ],
 )
 def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool) -> None:
@@ -832,6 +835,8 @@ def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool
         ("£2,500, give or take.", 2500),
         ("Let's say 90%. Sorry, the current level I gave you was off - it's 70, not 75.", 90),
         ("Call it 12.", 12),
+        ("honestly like 80 percent? oh wait, i told you 15 supervisors earlier, it's 18", 80),
+        ("Ideally, 95%. We're at 80 now.", 95),
         # not when a word follows it, nor a decimal point
         ("80 today. We want 95.", 95),
         ("3.5 days", 3.5),
@@ -842,6 +847,7 @@ def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool
         ("3 depots in the north. We sit at 88% today, want 95%.", 95),
         ("12 branches across the region. 4.5 stars would be great.", 4.5),
         ("4 sites are behind. We want 95%.", 95),
+        ("Honestly, like 80 today. We want 95.", 95),
     ],
 )
 def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
