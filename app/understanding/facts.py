@@ -504,6 +504,39 @@ def _whole(count: float) -> bool:
     return count > 0 and count == int(count)
 
 
+_LEVEL_CORRECTED = re.compile(
+    r"\b(?P<name>[a-z-]+)\s+(?:is|are|['’]s)\s+(?:(?:actually|now|really|currently)\s+)*"
+    r"(?P<new>\d[\d.,]*\s*(?:%|per\s*cent|percent|[km]\b)?)(?:\s+(?P<noun>[a-z-]+))?"
+    r"(?:\s+(?:right\s+)?now)?,?\s+not\s+(?:the\s+)?\d",
+    re.I,
+)
+_NOT_A_LEVEL_NAME = re.compile(
+    r"(?:target|goal|aim|standard|deadline|date|team|group|crew|headcount|audience|there|it|"
+    r"that|this|we|they|budget|cost|price)",
+    re.I,
+)
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ideal)\b[^.;!?]{0,20}$", re.I)
+
+
+def corrected_level(text: str) -> Quantity | None:
+    """A metric's level corrected against the figure said before: "the backlog is 420
+    applications now, not 380", "This year staff turnover is 23%, not 19%", "the figure is
+    62%, not 26"; not the target, the deadline or the team ("the target turnaround is 20
+    minutes, not 30", "the team is 15 people, not 12", "it's 45, not 30")."""
+    for m in _LEVEL_CORRECTED.finditer(text):
+        noun = m["noun"]
+        if (
+            _NOT_A_LEVEL_NAME.fullmatch(m["name"])
+            or _TARGET_BEFORE.search(text, 0, m.start())
+            or (noun and (is_people_noun(noun) or re.fullmatch(MONTH, noun, re.I)))
+        ):
+            continue
+        quantity = parse_quantity(m["new"])
+        if quantity is not None:
+            return quantity
+    return None
+
+
 def current_value(
     text: str,
     rates: bool = False,
@@ -1316,6 +1349,12 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     # beside a head count, as in an answer about causes, only a level or share stated as such:
     # "About 80 call handlers. They need to hit 90% on QA", "200 pickers. Accuracy's 96.5%"
     cause = kind in ("yes_no", "choice") or asked in ("cause_incentives", "audience_size")
+    # "the backlog is 420 applications now, not 380": the level, corrected, whatever is asked
+    if asked not in ("baseline", "target") and "baseline" not in taken:
+        level = corrected_level(text)
+        if level is not None:
+            findings.append(Finding(slot="baseline", value=level, raw=text, correction=True))
+            taken.add("baseline")
     if (asked in _IN_PASSING or cause or correction) and "baseline" not in taken:
         now = current_value(
             text,

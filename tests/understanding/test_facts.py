@@ -1353,3 +1353,28 @@ def test_a_level_stated_in_an_answer_about_causes(
 )
 def test_done_before_said_in_passing(asked: str, text: str, expected: str | None) -> None:
     assert _facts(text, asked).get("cause_done_before") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (
+            "existing_resources",
+            "Some experts. And a correction: the backlog is 420 applications now, not 380.",
+            420,
+        ),
+        ("sponsor", "Our MD. Quick correction: this year staff turnover is 23%, not 19%.", 23),
+        ("cause_done_before", "Yep. Correction: the backlog is 600 files now, not 400.", 600),
+        ("confirm", "Almost right, but the current figure is 40, not 25.", 40),
+        # the target, the deadline, the team or a price corrected: no level today
+        ("cause_resources", "Yes. Oh - the target turnaround is 20 minutes, not 30.", None),
+        ("sponsor", "The COO. And the team is 15 people, not 12.", None),
+        ("sponsor", "The COO. The deadline is 30 June, not 31 May.", None),
+        ("mandate", "Yes. And it's 45, not 30.", None),
+        ("sponsor", "The COO. The budget is 5k, not 3k.", None),
+    ],
+)
+def test_a_level_corrected_against_the_figure_said_before(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected
