@@ -1066,6 +1066,21 @@ _PRESENT_CUE = re.compile(
     r"[^.;!?\d]{0,25}$",
     re.I,
 )
+_WANTED_DONE = re.compile(
+    r"\b(?:wants?|needs?|would\s+like|['’]d\s+like|like\s+to\s+see|expects?|asked\s+for)\s+"
+    r"(?:[a-z-]+\s+){1,5}?(?:moved|changed|improved|increased|decreased|dropped|raised|lifted|"
+    r"brought|cut|pushed|reduced)(?:\s+(?:up|down|back))?\s+from\s+(?:(?:about|around|roughly)\s+)?$",
+    re.I,
+)
+"""A change wanted, said with a past participle: "She wants sepsis screening compliance moved
+from 80% to 95%" is a plan, not history."""
+
+
+def _happened(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense verb before the change says it is history."""
+    return bool(_HISTORY.search(text, start, end)) and not _WANTED_DONE.search(text, 0, end)
+
+
 """A figure cued in the past tense is today's level only until one cued as today follows."""
 _PRESENT_TENSE = re.compile(
     r"\b(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are|is|are)\s+"
@@ -1226,12 +1241,12 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
                 and _CHANGE_VERB.search(text, max(0, x.start - 60), x.start)
             )
         ):
-            return i + 1, x, y, bool(_HISTORY.search(text, before, x.start))
+            return i + 1, x, y, _happened(text, before, x.start)
         if _PLAIN_FROM.fullmatch(between) and _TO_BEFORE.search(
             text, max(0, x.start - 10), x.start
         ):
             # "up to 90% from 70%", "dropped to 12 from 30"
-            return i + 1, y, x, bool(_HISTORY.search(text, before, x.start))
+            return i + 1, y, x, _happened(text, before, x.start)
         if _VERSUS.fullmatch(between) and (
             _VERSUS.fullmatch(between)["required"] or _GOAL_AFTER.match(text, y.end)
         ):
@@ -1295,6 +1310,19 @@ _HISTORY = re.compile(
     r"[^.;!?\d]{0,25}$",
     re.I,
 )
+_WANTED_DONE = re.compile(
+    r"\b(?:wants?|needs?|would\s+like|['’]d\s+like|like\s+to\s+see|expects?|asked\s+for)\s+"
+    r"(?:[a-z-]+\s+){1,5}?(?:moved|changed|improved|increased|decreased|dropped|raised|lifted|"
+    r"brought|cut|pushed|reduced)(?:\s+(?:up|down|back))?\s+from\s+(?:(?:about|around|roughly)\s+)?$",
+    re.I,
+)
+"""A change wanted, said with a past participle: "She wants sepsis screening compliance moved
+from 80% to 95%" is a plan, not history."""
+
+
+def _happened(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense verb before the change says it is history."""
+    return bool(_HISTORY.search(text, start, end)) and not _WANTED_DONE.search(text, 0, end)
 
 
 def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] | None:

@@ -581,6 +581,11 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Our NPS dropped to 12 from 30.", None, None),
     ("it went from 9% to 14% last year", None, None),
     ("errors have crept up from 2% to 5%", None, None),
+    ("Compliance moved from 80% to 95% last year.", None, None),
+    ("We wanted it improved, and it went from 40 to 60.", None, None),
+    # a change wanted, said with a past participle, is a plan
+    ("She wants compliance moved from 80% to 95% by March.", (80, "%"), (95, "%")),
+    ("She needs the score raised from 3.2 to 4.5.", (3.2, None), (4.5, None)),
     # someone else's level is a comparison, unless it is what they aim for
     ("We're at 81%; the industry average is 86% but we'd be happy with 84%.", (81, "%"), (84, "%")),
     (
