@@ -707,9 +707,15 @@ _SUMMED_UP = re.compile(
 compliant, so 100%", "I'd like nobody waiting, so zero"; not "we want to grow, so 20% more"."""
 
 
-_AIM_WORD = re.compile(r"aim(?:ing)?\s+(?:for|at)|hoping\s+for", re.I)
+_AIM_WORD = re.compile(
+    r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|"
+    r"(?:contract|sla|regulator|regulations?|policy|standard|scorecard|framework|spec|"
+    r"specification)['’]?s?\s+(?:says|requires|demands|specifies|stipulates|expects|mandates|sets)",
+    re.I,
+)
 """Wants that only ever name a goal; unlike "we need 3 more vans", "we're aiming for 50
-reports a month" is a target even in an answer about causes."""
+reports a month" is a target even in an answer about causes, and so is what a contract or
+standard requires ("We're at 71% within SLA and the contract says 95")."""
 _MORE_OF = re.compile(
     r"\s*(?:about|around|roughly)?\s*[\w.,]+\s+(?:more|extra|additional|new)\b", re.I
 )

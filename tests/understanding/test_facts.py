@@ -1261,6 +1261,10 @@ def test_how_often_the_task_is_done_is_no_level(
         ("They get blamed. We're hoping for 95% by June.", 95),
         ("They've no vans. We're aiming for 3 more vans.", None),
         ("They've no vans. We need 3 more vans.", None),
+        ("Yes, it's in the contract. We're at 71% and the contract says 95.", 95),
+        ("Yes. The policy requires 100% of checks signed off.", 100),
+        ("Yes. The contract says 3 more vans by spring.", None),
+        ("Yes. The contract requires 2 trainers on site.", None),
     ],
 )
 def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> None:
