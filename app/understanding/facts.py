@@ -159,12 +159,14 @@ _FROM_CURRENT = (
 """Today's level as where a change starts, with nothing after the figure: "under 2 days, from
 the current 6", "down from our current 14%"; not "from the current 3 sites to 5"."""
 _WE_GET = (
-    r"\bwe\s+(?:get|see|receive|log)\s+(?:(?:about|around|roughly|some|maybe)\s+)?"
-    r"(?=\d[\d,.]*\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b)"
+    r"\bwe(?:\s+(?:get|see|receive|log)|(?:['’]re|\s+are)\s+(?:getting|seeing|receiving|logging))\s+"
+    r"(?:(?:about|around|roughly|some|maybe)\s+)?"
+    r"(?=\d[\d,.]*(?:\s+[a-z]+ed)?\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b)"
 )
 """The metric's things, counted as what we get in a period: "fewer complaints about discharge,
-we get about 42 a quarter", "we see 30 a week"; not "we get 5 new starters a month" (people),
-"we get £40 a head" (a price) or "we got 14 a month" (history)."""
+we get about 42 a quarter", "we see 30 a week", "We're getting about 900 reported a month";
+not "we get 5 new starters a month" (people), "we get £40 a head" (a price) or "we got 14 a
+month" (history)."""
 _GETTING = re.compile(_WE_GET, re.I)
 _HABITUALLY = (
     r"\b(?:day[\s-]to[\s-]day|in\s+practice|on\s+average|usually|normally|typically|"

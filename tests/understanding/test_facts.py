@@ -899,11 +899,15 @@ def test_today_said_as_where_the_change_starts(
         # the metric's things counted as what we get in a period
         ("business_goal", "Fewer complaints about discharge, we get about 42 a quarter.", 42),
         ("requested_solution", "Falls training; we see 30 a week.", 30),
+        ("business_goal", "Fewer missed bins. We're getting about 900 reported a month.", 900),
+        ("business_goal", "Fewer late jobs. We are seeing 40 escalated a week.", 40),
         # not people, a price, history, or the cost in an impact answer
         ("business_goal", "Better induction; we get 5 new starters a month.", None),
         ("requested_solution", "Upselling. We get £40 a head.", None),
         ("business_goal", "Fewer complaints; we got 14 a month back in 2019.", None),
         ("impact", "Big, we get about 40 a week and each costs £50.", None),
+        ("business_goal", "Better induction; we're getting 5 new starters a month.", None),
+        ("business_goal", "Fewer complaints; we were getting 14 reported a month in 2019.", None),
     ],
 )
 def test_what_we_get_in_a_period_is_todays_level(
