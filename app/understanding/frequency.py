@@ -186,13 +186,15 @@ _RATE_SAID = re.compile(
     rf"\b(?:once|twice|thrice|(?:{_SMALL}(?:\s+(?:or|to)\s+{_SMALL}|\s*-\s*\d+)?|several|"
     r"multiple|a\s+few|a\s+couple\s+of|dozens\s+of|hundreds\s+of)\s+times)\s+"
     r"(?:a|an|per|each|every|in\s+a)\s+(?:day|week|month|quarter|year|shift|fortnight)\b|"
+    r"\b(?:dozens|hundreds|scores)\s+of\s+[a-z-]+\s+(?:a|per|each|every)\s+(?:day|shift|week)\b|"
     r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
     r"(?=\s*(?:[.,;:!?)]|$|(?:and|but|so|though|at|on|in|or|for|now|anyway|too|as|basically|"
     r"really|regardless|at\s+most|at\s+least)\b))",
     re.I,
 )
 """A rate said as such ("every Friday", "every single day", "three or four times a shift",
-"five or six times in a week", "hundreds of times a day", "weekly."); "weekly"
+"five or six times in a week", "hundreds of times a day", "dozens of turnarounds a day",
+"weekly."); "weekly"
 before a noun ("the weekly scrap report") names a report's period, not how often a task is
 done."""
 _TASK_NOUN = r"(?:task|job|thing|process|routine|chore|activity|exercise|procedure|check)"
