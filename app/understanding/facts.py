@@ -208,14 +208,14 @@ agreed last time" (a share: "it took 2 years last time" is a project's story), "
 last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 last term"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
-    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|from\b|"
+    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|hovering|from\b|"
     rf"cur+ent|averag|{METRIC_NOUN}|now\b)",
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
-_AT_LEVEL = re.compile(r"\s(?:at|on)$", re.I)
-"""A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
-before "£4 a drop" may name a cost."""
+_AT_LEVEL = re.compile(r"\s(?:at|on|around|near)$", re.I)
+"""A level ("we're at", "sits at", "it's hovering near") names the metric's value even in
+money; a bare "currently" before "£4 a drop" may name a cost."""
 _WITHIN = re.compile(r"\b(?:within|in|under|inside)\s+$", re.I)
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"

@@ -1386,3 +1386,17 @@ def test_a_level_corrected_against_the_figure_said_before(
     asked: str, text: str, expected: float | None
 ) -> None:
     assert _facts(text, asked).get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If we could get the basket to $38 I'd be thrilled, it's hovering near $31.", 31),
+        ("£50k a month would be great; we're sitting around £32k.", 32000),
+        # a price or a cost said with today's cue is no level
+        ("£50k a month would be great; currently £4 a drop.", None),
+        ("£50k a month would be great. It costs £4 now.", None),
+    ],
+)
+def test_a_level_in_money_said_as_where_we_are(text: str, expected: float | None) -> None:
+    assert _facts(text, "target").get("baseline") == expected
