@@ -220,7 +220,7 @@ _NOT_PEOPLE_ER = frozenset(
         "transfers offers answers chapters papers matters others hours years layers quarters "
         "meters metres litres liters dollars markers printers monitors servers_ folders "
         "passengers callers visitors scanners trailers chargers stickers routers lockers "
-        "trolleys"
+        "trolleys suppliers providers vendors"
     )
 )
 _GROUP_NOUNS = frozenset(

@@ -850,6 +850,10 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("£40k", None),
     ("90 seconds per drop", None),
     ("twice a week", None),
+    # firms, not people
+    ("Our 280-odd suppliers complain constantly", None),
+    ("we use 12 providers and 3 vendors", None),
+    ("14 buyers and 280 suppliers", 14),
     ("", None),
 ]
 
