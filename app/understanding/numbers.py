@@ -223,6 +223,17 @@ _NOT_PEOPLE_ER = frozenset(
         "trolleys suppliers providers vendors"
     )
 )
+_LEAD_ROLES = frozenset(
+    _words("team shift line site store ward section area floor project tech technical clinical")
+)
+"""What a lead leads: "12 shift leads", "9 team leads" are people; "40 sales leads" are not."""
+
+
+def _leads_people(first: str, second: str) -> bool:
+    """Whether two words after a number are people who lead something ("line leads")."""
+    return second in ("leads", "lead") and first in _LEAD_ROLES
+
+
 _GROUP_NOUNS = frozenset(
     _words(
         "teams team groups group shifts sites site stores store branches branch offices office "
@@ -649,6 +660,7 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
             elif (
                 second in _UNITS
                 and len(second) > 2
+                and not _leads_people(first, second)  # "18 shift leads" counts people
                 and first not in _UNITS
                 and not is_people_noun(third)  # "28 field sales reps" counts reps
                 and (
@@ -1649,7 +1661,10 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             score = 2
         elif _STRONG_TEAM.match(text, atom.end):
             score = 1  # "we're 30 strong": weaker than "the 18 cashiers" it may precede
-        elif adjacent and any(is_people_noun(w) for w in words[:3]):
+        elif adjacent and (
+            any(is_people_noun(w) for w in words[:3])
+            or (len(words) > 1 and _leads_people(words[0], words[1]))
+        ):
             score = 3
         elif _GROUP_CUE.search(text, lo, hi):
             score = 3  # "my team of 12 needs ..."
@@ -1693,6 +1708,8 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             or _SAID_BEFORE.search(text, lo, hi)
         ):
             score = 0  # "I said 40 people earlier - it's 44": the old figure
+        if _PART_LEFT_OUT.search(text, max(0, atom.start - 40), atom.start):
+            score = min(score, 1)  # "34 - I said 30 but forgot the four team leads": a part
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
         if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:
             value *= atoms[i - 1].value  # "4 depots with 20 drivers at each one"
@@ -1713,6 +1730,14 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
     if _JUST_ME.search(text):
         return 1.0
     return None
+
+
+_PART_LEFT_OUT = re.compile(
+    r"\b(?:forgot|forgotten|missed|left\s+out|didn['’]t\s+count|not\s+counting|excluding)"
+    r"\s+(?:about\s+)?(?:the\s+|our\s+)?$",
+    re.I,
+)
+"""A count named as what was left out of the total before: a part, not the whole."""
 
 
 def _apology_for_the_next(text: str, atoms: list[_Atom], i: int) -> bool:

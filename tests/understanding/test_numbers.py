@@ -850,6 +850,12 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("£40k", None),
     ("90 seconds per drop", None),
     ("twice a week", None),
+    # people who lead something
+    ("Twelve line leads.", 12),
+    ("18 shift leads. And a correction on the target: I said 90%.", 18),
+    ("we get 40 sales leads a week", None),
+    ("Thirty-four - I said thirty before but forgot the four team leads.", 34),
+    ("40 - I left out the 6 supervisors before.", 40),
     # firms, not people
     ("Our 280-odd suppliers complain constantly", None),
     ("we use 12 providers and 3 vendors", None),
