@@ -638,7 +638,7 @@ _STATED_LEVEL = re.compile(
     # staff are up to date"
     r"\b[a-z-]+(?:['’]s|\s+is|\s+are)\s+(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?"
     r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:right\s+now|now|at\s+the\s+moment|currently|today)\b|"
-    r"(?:^|[.;!?]\s*)(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
+    r"(?:^|[.;!?,]\s*|\b(?:and|but)\s+)(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
     r"(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\s+[a-z-]+",
     re.I,
 )

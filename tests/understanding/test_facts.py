@@ -1329,10 +1329,13 @@ def test_ours_beside_another_figure_and_matching_it(text: str, expected: dict[st
         ("cause_incentives", "Nothing much. Our wrong-cost-code rate is about 8% of invoices.", 8),
         ("cause_capacity", "No, it's a different job. Complaint escalations are at 9% now.", 9),
         ("cause_information", "Yes. They do it every shift, and about 5% still fail QA.", 5),
+        ("cause_skill", "Yes. They run the checks, and right now about 30% of checks fail.", 30),
+        ("cause_skill", "Yes, but at the moment 25% of audits find a gap.", 25),
         # not a level today: a subset, a part of a story, a figure that is no share
         ("cause_resources", "No. We're stuck at 3 scanners for the whole floor.", None),
         ("cause_skill", "No. About 40% of them are still sitting at level 1 of the course.", None),
         ("cause_resources", "No, only 40% of them have a scanner right now.", None),
+        ("cause_resources", "No, and right now 40% of them share a scanner.", None),
         ("cause_done_before", "Yes, the referral rate was still only 40% back in 2022.", None),
         ("cause_information", "Yes. They're sitting around 5 hours a day on calls though.", None),
     ],
