@@ -1787,12 +1787,13 @@ _WHO_NEED = re.compile(
 ones who need to change", "the permanent 40 who need this", "140 staff, only 35 of them are
 tier 1 and need this"; not "3 sites and need trainers", where nothing says who."""
 _SUBJECT_NEEDS = re.compile(
-    r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?[a-z-]+|(?P<nouns>(?:\s+[a-z-]+){0,2}?))"
+    r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?|(?P<nouns>(?:\s+[a-z-]+){0,2}?))"
     r"\s+(?:need|needs)\s+(?:this|it|that)\b",
     re.I,
 )
 """The count as the subject of needing it: "4,000 staff, but only the 310 tellers need this",
-"only the 8 in accounts need it", "the 40 need it"; its words, if any, must name people: "70
+"only the 8 in accounts need it", "only the 48 in accounts payable need this", "the 40 need
+it"; its words, if any, must name people: "70
 staff across four warehouses would need it" counts the staff."""
 
 

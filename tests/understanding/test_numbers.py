@@ -822,6 +822,8 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("We have 40 agents across 3 sites and need a trainer.", 40),
     ("We employ 2,000 people but only the 85 drivers need this.", 85),
     ("45 people in total, only the 6 in payroll need it", 6),
+    ("There are 2,400 employees in total but only the 48 in accounts payable need this.", 48),
+    ("There are 2,400 employees in total and 3 sites in the north need this.", 2400),
     ("The people who need it are the 12 locums.", 12),
     ("120 drivers and we need it by June", 120),
     ("90 nurses, and all 3 wards need this", 90),
