@@ -1269,8 +1269,8 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
             and (y.unit is not None or _noun_after(text, y) is None)
         ):
             return i + 1, y, x, False  # "95% by end of March, from the 82% we're at now"
-        if _DOWN_FROM.fullmatch(between) and _TARGET_CUE.search(
-            text, max(0, x.start - 60), x.start
+        if _DOWN_FROM.fullmatch(between) and (
+            _TARGET_CUE.search(text, max(0, x.start - 60), x.start) or _BY_WHEN.match(between)
         ):
             # "the goal is zero late journals, down from 25"; "we're at 12, down from 20" is history
             return i + 1, y, x, False
@@ -1307,9 +1307,16 @@ def says_a_spread(text: str) -> bool:
 
 _DOWN_FROM = re.compile(
     r"[^.;!?\d]{0,30}?\b(?:down|up|reduced|cut|raised)\s+from\s+(?:(?:the|our|a|today['’]s|"
-    r"current|present)\s+)*",
+    r"current|present|about|around|roughly)\s+)*",
     re.I,
 )
+_BY_WHEN = re.compile(
+    r"\s*,?\s*(?:by|before|within)\s+(?:the\s+)?(?:end|start|middle|beginning|close|next|this|"
+    rf"q[1-4]|{_MONTH}|spring|summer|autumn|winter|year)\b[^.;!?\d,]{{0,30}},",
+    re.I,
+)
+"""A deadline right after the first figure makes it a goal: "90% by the end of next year, up
+from about 70%"."""
 _PLAIN_FROM = re.compile(
     r"\s+from\s+(?:(?:the|our|a|its)\s+)?(?:(?:current|present|today['’]s|existing)\s+)?", re.I
 )

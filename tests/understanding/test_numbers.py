@@ -586,6 +586,10 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     # a change wanted, said with a past participle, is a plan
     ("She wants compliance moved from 80% to 95% by March.", (80, "%"), (95, "%")),
     ("She needs the score raised from 3.2 to 4.5.", (3.2, None), (4.5, None)),
+    # a goal with its deadline, then where it starts
+    ("90% by the end of next year, up from about 70%.", (70, "%"), (90, "%")),
+    ("We're at 12, down from about 20.", None, None),
+    ("We're at 12 by my count, down from 20.", None, None),
     # someone else's level is a comparison, unless it is what they aim for
     ("We're at 81%; the industry average is 86% but we'd be happy with 84%.", (81, "%"), (84, "%")),
     (
