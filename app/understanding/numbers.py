@@ -1061,7 +1061,7 @@ _CHANGE_VERB = re.compile(
     r"decrease|boost|lift)\b[^.;!?]*$",
     re.I,
 )
-METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance)"
+METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance|nps|csat)"
 """Words that name a metric's level: "the error rate", "pick accuracy", "compliance"."""
 MONEY_UNITS = frozenset({"£", "$", "€"})
 _BASELINE_CUE = re.compile(

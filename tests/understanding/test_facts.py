@@ -1403,3 +1403,17 @@ def test_a_level_corrected_against_the_figure_said_before(
 )
 def test_a_level_in_money_said_as_where_we_are(text: str, expected: float | None) -> None:
     assert _facts(text, "target").get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NPS from the survey. Sorry, I said 42 earlier, I'd misread it: our NPS is 31.", 31),
+        ("CSAT from the post-call survey; CSAT is 78% at the moment.", 78),
+        # a target, or someone else's score, is no level
+        ("NPS from the survey. The NPS target is 40.", None),
+        ("NPS from the survey. Ideally our NPS would be 50.", None),
+    ],
+)
+def test_a_score_named_as_nps_or_csat_is_a_level(text: str, expected: float | None) -> None:
+    assert _facts(text, "metric").get("baseline") == expected
