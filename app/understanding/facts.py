@@ -1044,8 +1044,25 @@ def deadline_in_passing(text: str, today: date) -> str | None:
             or _DEADLINE_BACK.match(text, match.end)
             or _restates_a_deadline(text, match.start)
         ):
-            return restated(text, found, match).value.isoformat()
+            settled = next(
+                (
+                    later
+                    for later in found
+                    if later.start > match.end
+                    and later.value >= today
+                    and _SETTLED_ON.search(text, max(0, later.start - 30), later.start)
+                ),
+                None,
+            )  # "before peak, which starts 1 november next year, so say end of september"
+            return (settled or restated(text, found, match)).value.isoformat()
     return None
+
+
+_SETTLED_ON = re.compile(
+    r"\bso,?\s+(?:say|call\s+it|let['’]s\s+say|make\s+it|realistically|to\s+be\s+safe)\s+$",
+    re.I,
+)
+"""A date the requester settles on after another: "..., so say end of September"."""
 
 
 _WISHED = re.compile(r"[\s,]*(?:ideally|at\s+the\s+latest|latest|tops|max)\b", re.I)

@@ -1291,6 +1291,13 @@ def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> 
         ("Around 30. I told you the deadline was March, it's actually end of April", "2027-04-30"),
         # not said before: the date named is the deadline
         ("Around 30. We said the deadline is March, and it still is.", "2027-03-31"),
+        # a date settled on after another
+        (
+            "Around 30. Just need it before peak, which for us starts 1 november next year, "
+            "so say end of september",
+            "2027-09-30",
+        ),
+        ("Around 30. By 1 March, so January for the pilot.", "2027-03-01"),
         ("Around 30. As I said, the deadline is March.", "2027-03-31"),
     ],
 )
