@@ -861,6 +861,9 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("18 shift leads. And a correction on the target: I said 90%.", 18),
     ("we get 40 sales leads a week", None),
     ("Thirty-four - I said thirty before but forgot the four team leads.", 34),
+    # the count named as those who must change, two words after it
+    ("There's 35 on site who need to change this.", 35),
+    ("We have 3 sites up north who need trainers.", None),
     ("40 - I left out the 6 supervisors before.", 40),
     # firms, not people
     ("Our 280-odd suppliers complain constantly", None),
