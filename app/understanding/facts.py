@@ -669,7 +669,9 @@ _WANT = re.compile(
     r"we(?:['’]ll|\s+will)\s+(?:be\s+at|hit|reach|get\s+to)"
     r"(?=\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to|"
-    r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is)\b",
+    r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is|"
+    # the figure of whoever sets the goal: "the COO's number is 90"
+    r"(?:ceo|coo|cfo|md|board|boss|director|sponsor|client)['’]s\s+(?:number|figure|ask)\s+is)\b",
     re.I,
 )
 _TEAM_FIRST = r"(?:(?P<team>(?:the|all|our)\s+\d[\d,]*\s+)(?=[a-z-]+(?:\s+[a-z-]+)?\s+at\s))?"

@@ -1424,3 +1424,17 @@ def test_a_level_in_money_said_as_where_we_are(text: str, expected: float | None
 )
 def test_a_score_named_as_nps_or_csat_is_a_level(text: str, expected: float | None) -> None:
     assert _facts(text, "metric").get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bookings from the CRM. We're at 81 and the COO's number is 90.", 90),
+        ("Bookings from the CRM. The client's ask is 95%.", 95),
+        ("Sales per head. The board's figure is £40.", None),
+        ("Sales per head. The COO's number is 07700 900123.", None),
+        ("Sales per head. The COO's team is 12 people.", None),
+    ],
+)
+def test_the_figure_of_whoever_sets_the_goal(text: str, expected: float | None) -> None:
+    assert _facts(text, "metric").get("target") == expected
