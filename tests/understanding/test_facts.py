@@ -1078,6 +1078,8 @@ def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None)
         ("Do the lockout before they touch the press. It's an OSHA requirement.", "yes"),
         ("Never. It's a new requirement from the regulator as of January.", "yes"),
         ("Yes. And it's required by our franchise agreement.", "yes"),
+        ("The certification is in a couple of our client contracts so it's not optional.", "yes"),
+        ("Daily checks are in all of our haulage contracts.", "yes"),
         ("It's not an FCA requirement, the partners just want it.", "no"),
         # clearly denied
         ("No, it's not a legal requirement, just best practice.", "no"),
@@ -1097,6 +1099,8 @@ def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None)
         ("The policy still points to a system we switched off.", None),
         ("The job requires a lot of patience.", None),
         ("It's a CEO requirement, she wants it done.", None),
+        ("The penalty is in the contract: £500 a miss.", None),
+        ("The target is in the contract, 95%.", None),
         ("It's a business requirement more than anything.", None),
         ("It's a KPI requirement for the team leaders.", None),
         ("Not sure if it's an FCA requirement or just our preference.", None),
