@@ -1226,13 +1226,15 @@ _BARE_COUNT = re.compile(
     r"(?:\s+(?!(?:at|right|now|currently|today|give|or|in|all|across)\b)[\w-]+){0,2})"
     r"(?:\s+(?:give\s+or\s+take|or\s+so|in\s+total|all\s+told|"
     r"across\s+(?:the|both|all|our)\s+[\w-]+(?:\s+[\w-]+)?)){0,2}"
-    r"(?:\s+(?:at\s+the\s+moment|right\s+now|currently|now|today|at\s+present))?\s*[.!?]*\s*$",
+    r"(?:\s+(?:at\s+the\s+moment|right\s+now|currently|now|today|at\s+present))?"
+    r"(?:\s*[.!?]*\s*$|,\s+(?:and|but)\s+)",
     re.I,
 )
 """A count that is a sentence's last part and nothing else, but when it holds: "Around two
 dozen.", "Cabin crew on the regional fleet, about four hundred", "all the junior associates,
 14 at the moment", "Our branch tellers, a couple of hundred across the network", "field
-engineers. all 85.", "The agents on the collections desk, 120 give or take", "~90."."""
+engineers. all 85.", "The agents on the collections desk, 120 give or take", "~90.", "the
+junior associates in litigation, 25 or so, and they do doc review weekly"."""
 
 
 def _count_for_the_audience(text: str, correction: bool) -> Quantity | None:

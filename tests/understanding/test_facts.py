@@ -738,6 +738,7 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         ("audience", "The agents on the collections desk, 120 give or take.", 120),
         ("audience", "claims handlers in motor. ~90. they need to hit 85% quality", 90),
         ("audience", "The night porters, 40 or so in total.", 40),
+        ("audience", "The paralegals in conveyancing, 30 or so, and they are swamped.", 30),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -782,6 +783,7 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("audience", "Store managers, all 12 stores."),
         ("audience", "The drivers. ~5% of them are agency."),
         ("audience", "The nurses on ward 7, since 2019 or so."),
+        ("audience", "The pickers, 3 sites, and the drivers."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
