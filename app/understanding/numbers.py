@@ -1358,6 +1358,8 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
         return instead
     # "I said the target was 95% - it should be 97%" is a correction, not a change
     atoms = [a for i, a in enumerate(atoms) if not _taken_back(text, atoms, i)]
+    # "about 8% of guests take one and we want 15%": "one" is the upgrade, not a figure
+    atoms = [a for a in atoms if not _pronoun_one(text, a)]
     if not atoms:
         return None
     explicit = _explicit_change(text, atoms)
@@ -1515,6 +1517,23 @@ def _window_of_share(text: str, atoms: list[_Atom], i: int) -> bool:
         return False
     start = _sentence_start(text, 0, atom.start)
     return any(a.unit == "%" and start <= a.start for a in atoms[:i])
+
+
+_ONE_TAKEN = re.compile(
+    r"\b(?:take|takes|took|buy|buys|bought|get|gets|grab|grabs|book|books|order|orders|"
+    r"accept|accepts|choose|chooses|pick|picks|want|wants)\s+$",
+    re.I,
+)
+_AFTER_ONE = re.compile(r"\s*(?:[.,;!?]|\b(?:and|but|so|though)\b|$)", re.I)
+
+
+def _pronoun_one(text: str, atom: _Atom) -> bool:
+    """ "one" as a pronoun after a verb of taking ("take one", "buy one"), not a figure."""
+    return (
+        text[atom.start : atom.end].lower() == "one"
+        and _ONE_TAKEN.search(text, max(0, atom.start - 12), atom.start) is not None
+        and _AFTER_ONE.match(text, atom.end) is not None
+    )
 
 
 def _wanted_instead(text: str, atoms: list[_Atom]) -> tuple[Quantity, Quantity] | None:

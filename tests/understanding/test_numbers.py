@@ -586,6 +586,9 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     # a change wanted, said with a past participle, is a plan
     ("She wants compliance moved from 80% to 95% by March.", (80, "%"), (95, "%")),
     ("She needs the score raised from 3.2 to 4.5.", (3.2, None), (4.5, None)),
+    # "one" as a pronoun after a verb of taking is no figure
+    ("Right now about 8% of guests take one and we want 15%.", (8, "%"), (15, "%")),
+    ("We have one now and we want 3.", (1, None), (3, None)),
     # a goal with its deadline, then where it starts
     ("90% by the end of next year, up from about 70%.", (70, "%"), (90, "%")),
     ("We're at 12, down from about 20.", None, None),
