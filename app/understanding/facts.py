@@ -170,9 +170,12 @@ month" (history)."""
 _GETTING = re.compile(_WE_GET, re.I)
 _HABITUALLY = (
     r"\b(?:day[\s-]to[\s-]day|in\s+practice|on\s+average|usually|normally|typically|"
-    r"generally),?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are)\b"
+    r"generally),?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are)\b|"
+    r"\b(?:usually|normally|typically|generally)\s+(?:about|around|roughly|somewhere\s+around)\s+"
+    rf"(?=(?:[£$€]?\d[\d.,]*|{COUNT})\s*(?:%|per\s*cent|percent|\s{_DURATION})?\s*(?:[.,;!?]|$))"
 )
-"""A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%"."""
+"""A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%",
+"number of late timesheets per week. usually around forty"."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"

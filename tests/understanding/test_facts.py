@@ -1435,6 +1435,20 @@ def test_a_score_named_as_nps_or_csat_is_a_level(text: str, expected: float | No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Late invoices per week, from the ledger. Usually around forty.", 40),
+        ("Time to quote, from the CRM. Typically about 3 days.", 3),
+        # not a count of places or people
+        ("Late invoices per week, from the ledger. Usually around 3 sites are late.", None),
+        ("Late invoices per week. Usually around forty of the team send them.", None),
+    ],
+)
+def test_a_level_said_as_what_usually_holds(text: str, expected: float | None) -> None:
+    assert _facts(text, "metric").get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Bookings from the CRM. We're at 81 and the COO's number is 90.", 90),
         ("Bookings from the CRM. The client's ask is 95%.", 95),
         ("Sales per head. The board's figure is £40.", None),
