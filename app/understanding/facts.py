@@ -1323,6 +1323,7 @@ _IN_PASSING = frozenset(
 number is asked, nor in a yes/no answer about causes ("six of them share one login")."""
 
 
+_METRIC_NAMED = re.compile(rf"\b{METRIC_NOUN}\b", re.I)
 _METRIC_TALK = frozenset({"requested_solution", "business_goal", "metric", "target", "deadline"})
 """Where "last month it was 71%" is the metric's recent value; elsewhere "we had 12 near
 misses last quarter" is a story told to explain the request."""
@@ -1393,7 +1394,9 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
         now = current_value(
             text,
             rates=asked != "impact",
-            recently=asked in _METRIC_TALK,
+            # "The click rate on the last one was 14%": a metric named, recent, is its level
+            recently=asked in _METRIC_TALK
+            or (asked in _IN_PASSING and asked != "impact" and _METRIC_NAMED.search(text)),
             stated=asked not in _IN_PASSING,
             doing=asked != "impact",
         )

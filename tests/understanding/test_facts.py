@@ -1458,3 +1458,23 @@ def test_a_level_said_as_what_usually_holds(text: str, expected: float | None) -
 )
 def test_the_figure_of_whoever_sets_the_goal(text: str, expected: float | None) -> None:
     assert _facts(text, "metric").get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (
+            "existing_resources",
+            "IT run phishing tests. The click rate on the last one was 14%.",
+            14,
+        ),
+        ("sponsor", "The CFO. Our error rate last month was 6%.", 6),
+        # no metric named: a story; the cost in an impact answer
+        ("existing_resources", "A course. We had 9 complaints last quarter.", None),
+        ("impact", "Big. The error rate last month was 6%, each costs £40.", None),
+    ],
+)
+def test_a_recent_figure_of_a_metric_named_is_its_level(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected
