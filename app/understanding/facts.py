@@ -180,6 +180,8 @@ _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
     r"sitting\s+at|stuck\s+at|(?:sitting|hovering)\s+(?:around|near))\b|"
+    r"\b[a-z-]+\s+(?:is|are)\s+at(?=\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+    r"(?:\s+(?:and|but)\b|\s*[.;,!?]|\s*$))|"
     r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
     r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
@@ -637,6 +639,9 @@ _STATED_LEVEL = re.compile(
     rf"out\s+of\s+\d+|in\s+\d+(?:,?\s+so\s+\d[\d.]*\s*%)?|{_DURATION})?"
     r"(?:\s+(?:a|per|each)\s+(?:day|week|month|quarter|year))?"
     r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)|"
+    # a share said to be where a thing is: "KYC completeness is at 72% and it has to be 100%"
+    r"\b[a-z-]+\s+(?:is|are)\s+at\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+    r"(?=\s+(?:and|but)\b|\s*[.;,!?]|\s*$)|"
     # a share with today's cue: "Completion's about 40% at the moment", "Currently 68% of
     # staff are up to date"
     r"\b[a-z-]+(?:['’]s|\s+is|\s+are)\s+(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?"

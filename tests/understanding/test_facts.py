@@ -1344,6 +1344,12 @@ def test_ours_beside_another_figure_and_matching_it(text: str, expected: dict[st
         ("cause_information", "Yes. They do it every shift, and about 5% still fail QA.", 5),
         ("cause_skill", "Yes. They run the checks, and right now about 30% of checks fail.", 30),
         ("cause_skill", "Yes, but at the moment 25% of audits find a gap.", 25),
+        (
+            "cause_incentives",
+            "Commission on deals. File completeness is at 72% and it must be 100%.",
+            72,
+        ),
+        ("cause_resources", "Partly. For the record, errors are at 12%.", 12),
         # not a level today: a subset, a part of a story, a figure that is no share
         ("cause_resources", "No. We're stuck at 3 scanners for the whole floor.", None),
         ("cause_skill", "No. About 40% of them are still sitting at level 1 of the course.", None),
@@ -1351,6 +1357,8 @@ def test_ours_beside_another_figure_and_matching_it(text: str, expected: dict[st
         ("cause_resources", "No, and right now 40% of them share a scanner.", None),
         ("cause_done_before", "Yes, the referral rate was still only 40% back in 2022.", None),
         ("cause_information", "Yes. They're sitting around 5 hours a day on calls though.", None),
+        ("cause_capacity", "Yes. Half the team is at 50% capacity though.", None),
+        ("cause_resources", "No. The team is at 3 sites.", None),
     ],
 )
 def test_a_level_stated_in_an_answer_about_causes(
