@@ -1788,9 +1788,12 @@ def _in_a_story(text: str, atom: _Atom, words: list[str]) -> bool:
 
 _STORY_BEFORE = re.compile(
     r"\b(?:lost|hired|recruited|took\s+on|let\s+go|laid\s+off|sent)\s+"
-    r"(?:(?:about|around|another|some|only|just)\s+)?$",
+    r"(?:(?:about|around|another|some|only|just)\s+)?$|"
+    r"\b(?:lost|let\s+go|laid\s+off)\s+(?:the|our|my)\s+$",
     re.I,
 )
+"""People a verb says something happened to: "we lost 2 people", "before we lost the two senior
+clerks" (but "we hired the 12 of them" is the whole team)."""
 _STORY_VERBS = frozenset(
     _words(
         "went did left quit attended joined came took tried completed finished passed failed sat had"

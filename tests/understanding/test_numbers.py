@@ -892,6 +892,7 @@ def test_parse_headcount(text: str, expected: float | None) -> None:
         ("five people attended the pilot", 5, None),
         ("we recruited 8 apprentices last year", 8, None),
         ("We hired the 12 of them in March.", 12, 12),
+        ("Yep, before we lost the two senior clerks.", 2, None),
         ("all 45 nurses trained by June", 45, 45),
     ],
 )
