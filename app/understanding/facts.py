@@ -364,6 +364,9 @@ def _stated_people(text: str) -> bool:
 
 _IN_TOTAL = re.compile(
     r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
+    # everyone, counted with who is included: "Every member of staff, 85 including support staff"
+    r"\b(?:every\s+member\s+of\s+(?:staff|the\s+team)|everyone|everybody|all\s+staff),\s+"
+    rf"(?:(?:about|around|roughly|some)\s+)?{COUNT}\s+(?:including|incl\.?|counting)\b|"
     r"\b(?:there\s+are|there['’]re|there['’]s|there\s+is|we\s+have|all)\s+"
     rf"(?:(?:about|around|roughly|only|just)\s+)?(?:\d[\d,]*|{COUNT})\s+"
     r"(?:of\s+(?:them|us)(?!\s+(?:that|who|which|with|without)\b)|"

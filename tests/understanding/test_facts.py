@@ -1195,12 +1195,15 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
         ("cause_capacity", "yes totally, they're bright. and there's only 12 of them", 12),
         ("cause_capacity", "Yes. They just need it spelled out. We're talking 26 analysts.", 26),
         ("mandate", "No, purely commercial. The front desk team of 14 just need to offer it.", 14),
+        ("mandate", "Yes. Every member of the team, 60 including cleaners, needs it.", 60),
+        ("mandate", "Yes, statutory. Everyone, 40 including agency staff, needs it.", 40),
         # not the team: things, places, a part of it, a team of other things
         ("cause_resources", "No. There's 3 scanners for the whole floor.", None),
         ("cause_resources", "No. There's only 2 of them that work.", None),
         ("cause_capacity", "Yes. We're talking 26 sites, though.", None),
         ("mandate", "No. Our team of 4 sites is too small for a regulator to care.", None),
         ("cause_resources", "Partly, there's a list of 40 steps.", None),
+        ("mandate", "Yes. Everyone, 3 sites including the depot, by March.", None),
     ],
 )
 def test_a_head_count_stated_in_an_answer_about_causes(
