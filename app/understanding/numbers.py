@@ -1809,12 +1809,12 @@ WHO_MUST = r"(?:are\s+the\s+ones\s+)?who\s+(?:need|needs|must|have\s+to|should)\
 """The people named as those who must change: "... who need this", "... are the ones who must"."""
 _WHO_NEED = re.compile(
     rf"(?:\s+[a-z-]+){{0,2}}?\s+{WHO_MUST}|"
-    r"\s+of\s+(?:them|us)\b(?:(?:\s+[a-z0-9-]+){0,4}?\s+(?:and|who))?\s+(?:need|needs|must)\b",
+    r"\s+of\s+(?:them|us)\b(?:(?:\s+(?!\d\d)[a-z0-9-]+){0,4}?\s+(?:and|who))?\s+(?:need|needs|must)\b",
     re.I,
 )
 """The people a count names as those who must change, whatever the noun: "the 14 CSMs are the
 ones who need to change", "the permanent 40 who need this", "There's 35 on site who need to
-change this", "140 staff, only 35 of them are
+change this" (but in "40 of them for the 65 pickers who need to", the 65), "140 staff, only 35 of them are
 tier 1 and need this"; not "3 sites and need trainers", where nothing says who."""
 _SUBJECT_NEEDS = re.compile(
     r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?|(?P<nouns>(?:\s+[a-z-]+){0,2}?))"

@@ -867,6 +867,8 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     # the count named as those who must change, two words after it
     ("There's 35 on site who need to change this.", 35),
     ("We have 3 sites up north who need trainers.", None),
+    ("we've got 12 of them for the 30 drivers who need to use them", 30),
+    ("140 staff, only 35 of them are tier 1 and need this", 35),
     ("40 - I left out the 6 supervisors before.", 40),
     # firms, not people
     ("Our 280-odd suppliers complain constantly", None),
