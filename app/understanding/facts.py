@@ -1208,9 +1208,19 @@ def team_size_said(text: str) -> Quantity | None:
     return None
 
 
+_WHOLE_TEAM = re.compile(
+    rf"\b(?:whole|entire)\s+(?:[a-z-]+\s+)?(?:team|crew|department|workforce)\s+of\s+{COUNT}\b",
+    re.I,
+)
+
+
 def headcount(text: str) -> Quantity | None:
-    """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
-    for clause in _FULL_STOP.split(text):
+    """A head count stated as such ("45 people", "a team of twelve"), never a rate or money;
+    the whole team counted in a later sentence wins over a group named before it ("our 3
+    power users are good. We need the whole team of 45 up to speed")."""
+    clauses = _FULL_STOP.split(text)
+    clauses = [c for c in clauses if _WHOLE_TEAM.search(c)] + clauses
+    for clause in clauses:
         named = (
             _HEADCOUNT_PHRASE.search(clause)
             or _counted_people(clause)

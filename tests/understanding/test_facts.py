@@ -733,6 +733,13 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         # in an audience answer, a count standing alone, but when it holds
         ("audience", "the trainee solicitors in the tax team, 11 at the moment", 11),
         ("audience", "Night-shift pickers. About 70 right now.", 70),
+        # the whole team counted later wins over a group named first
+        (
+            "existing_resources",
+            "A wiki, and our 4 super users help. We need the whole crew of 60 on it by June.",
+            60,
+        ),
+        ("existing_resources", "A wiki, and our 4 super users help. The whole crew uses it.", 4),
         ("audience", "Our branch tellers, a couple of hundred across the network.", 200),
         ("audience", "field engineers. all 85.", 85),
         ("audience", "The agents on the collections desk, 120 give or take.", 120),
