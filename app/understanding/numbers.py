@@ -1207,7 +1207,7 @@ def _noun_after(text: str, atom: _Atom) -> str | None:
 
 _FUNCTION_WORDS = frozenset(
     _words(
-        """a an the of in on at to for from by with and or but so now currently today then this
+        """a an the of in on at to for from by with and or but so as now currently today then this
     that these those it its we our they their them us you your i me my is are was were be
     been being per each every give ideally max maximum minimum min ok okay please thanks
     roughly about around approx approximately odd ish plus more less down up target tops

@@ -867,6 +867,10 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     # the count named as those who must change, two words after it
     ("There's 35 on site who need to change this.", 35),
     ("We have 3 sites up north who need trainers.", None),
+    # a count dated by "as of" is the count
+    ("127 as of this morning's headcount report, up from 98 in 2024.", 127),
+    ("Roughly 60 as of last week.", 60),
+    ("3 sites as of March.", None),
     ("we've got 12 of them for the 30 drivers who need to use them", 30),
     ("140 staff, only 35 of them are tier 1 and need this", 35),
     ("40 - I left out the 6 supervisors before.", 40),
