@@ -681,6 +681,11 @@ _WANT = re.compile(
     r"(?=\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to|"
     r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is|"
+    # a goal promised: "she promised the board we'd have complaints below 50 a month"
+    r"(?:promised|committed|pledged)(?:\s+(?:the\s+)?[a-z-]+)?\s+(?:that\s+)?"
+    r"(?:we['’]d|we\s+would|we['’]ll|we\s+will)\s+(?:have|get|be\s+at|hit|reach)"
+    r"(?=(?:\s+[a-z-]+){0,4}\s+(?:below|under|above|over|at|to)?\s*\d[\d.,]*\s*(?:%|per\s*cent|"
+    r"percent|\s(?:a|per)\s))|"
     # the figure of whoever sets the goal: "the COO's number is 90"
     r"(?:ceo|coo|cfo|md|board|boss|director|sponsor|client)['’]s\s+(?:number|figure|ask)\s+is)\b",
     re.I,

@@ -1469,6 +1469,9 @@ def test_a_level_said_as_what_usually_holds(text: str, expected: float | None) -
     [
         ("Bookings from the CRM. We're at 81 and the COO's number is 90.", 90),
         ("Bookings from the CRM. The client's ask is 95%.", 95),
+        ("Bookings. She promised the board we'd have returns below 20 a week.", 20),
+        ("Bookings. We committed that we'll hit 95% by June.", 95),
+        ("Bookings. She promised the board we'd have 3 more sites.", None),
         ("Sales per head. The board's figure is £40.", None),
         ("Sales per head. The COO's number is 07700 900123.", None),
         ("Sales per head. The COO's team is 12 people.", None),
