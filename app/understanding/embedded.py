@@ -47,11 +47,12 @@ from app.understanding.polarity import (
 _NAMES_TODAY = re.compile(
     r"\b(?:from|currently|current|right\s+now|at\s+the\s+moment|today|at\s+present)\b|"
     r"\b(?:we['’]re|we\s+are)\s+(?:on|at)\s+(?:(?:about|around|roughly|only|just)\s+)?"
-    r"[£$€]?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|[km]\b))?(?=\s*(?:[.,;!?]|$))",
+    r"[£$€]?\d[\d.,]*(?:\s*(?:%|per\s*cent|percent|[km]\b))?"
+    r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment)?(?=\s*(?:[.,;!?]|$))",
     re.I,
 )
-"""Today named outright, or a level stated as where we are: "We're on 22.", "we're at 3.8";
-not "we're on 3 sites", a count of places."""
+"""Today named outright, or a level stated as where we are: "We're on 22.", "we're at 3.8",
+"we're at 11 now"; not "we're on 3 sites", a count of places."""
 _WORDS = re.compile(r"[\w']+")
 
 

@@ -47,12 +47,15 @@ does not: it is as often a rate ("it's 89 today") as a team. "40 operators" coun
 "the number of staff, which is 120" names the count; "line operators on lines 3 and 4" names
 them, and its numbers name lines."""
 _THERE_ARE_PEOPLE = re.compile(
-    r"\b(?:there\s+are|there['’]re|we\s+have|we['’]ve\s+got|we\s+employ|team\s+of)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?[\w,.-]+\s+(?P<w1>[a-z-]+)(?:\s+(?P<w2>[a-z-]+))?",
+    r"\b(?:there\s+are|there['’]re|there['’]s|there\s+is|we\s+have|we['’]ve\s+got|we\s+employ|"
+    r"team\s+of|we['’]re\s+talking(?:\s+about)?)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|only|just)\s+)?[\w,.-]+\s+(?P<w1>[a-z-]+)"
+    r"(?:\s+(?P<w2>[a-z-]+))?(?:\s+(?P<w3>[a-z-]+))?",
     re.I,
 )
 """A head count stated outright, which counts whatever the question was: "there are 40
-drivers", "we've got sixty-five operatives", "there are two hundred nurses"."""
+drivers", "we've got sixty-five operatives", "there are two hundred nurses", "there's about
+50 porters", "there's 300 front desk staff", "We're talking 26 analysts"."""
 _EXPLICIT_PEOPLE = re.compile(rf"\b[\w,.-]+\s+{_PEOPLE}\b", re.I)
 _RATE = re.compile(r"\b(a|per|each|every)\s+(day|week|month|year|shift|quarter)\b", re.I)
 _DEADLINE_CUE = re.compile(r"\b(by|before|deadline|no later than|in time for|until|due)\b", re.I)
@@ -107,7 +110,7 @@ _METRIC_IS = (
     r"\bours(?=\s+(?:is|sits|stands|runs)\s+(?:at\s+)?(?:about\s+|around\s+|only\s+|just\s+)?"
     r"\d[\d.,]*\s*(?:%|per\s*cent|percent|out\s+of)))"
     r"(?:['’]s|\s+is|\s+(?:is|sits|stands|runs)\s+at)\s+"
-    r"(?:(?:only|just|still|about|around|roughly)\s+)?(?=[£$€]?\d)"
+    r"(?:(?:only|just|still|about|around|roughly)\s+){0,2}(?=[£$€]?\d)"
 )
 """A metric named in the present tense: "the error rate's only 2%", "accuracy is 91%",
 "compliance is at 74%", "error rate's about 1%", "ours is 78%" (beside another's figure)."""
@@ -128,7 +131,7 @@ about 30% of test purchases", "we lose a third of them", "we're doing £32 a hea
 _SHARE_DOES = (
     rf"(?:\b\d[\d.,]*\s*(?:%|per\s*cent|percent)|{FRACTION})"
     r"(?:\s+of\s+(?:(?:the|our|them|us)\b\s*)?(?:(?!(?:to|will|would|should|must|can|could)\b)"
-    r"[a-z-]+\s+){0,3}?)?\s*"
+    r"[a-z-]+\s+){0,3}?)?\s*(?:(?:still|only|never|always|usually)\s+)?"
     r"(?:pass|fail|leave|quit|use|stay|complete|finish|meet|miss|hit|return|reply|respond|"
     r"arrive|get|make|say|rate|score|turn\s+up|show\s+up|come\s+back|"
     r"(?:have|has)(?=\s+(?:no|a|an|the|their|its|any)\b)|"
@@ -136,7 +139,7 @@ _SHARE_DOES = (
     r"(?![\s-]+(?:rates?|marks?|levels?|scores?|percentages?|figures?|targets?|thresholds?)\b)"
 )
 """A share as the subject of what people or things do or undergo, in the present tense: "only
-40% pass their probation first time", "a third of new starters leave within 90 days", "30%
+40% pass their probation first time", "about 5% still fail QA", "a third of new starters leave within 90 days", "30%
 of drops have no photo", "only 64% of results are entered straight in"; not "40% passed",
 "40% will pass", "40% have left" or "a 98% pass rate", where the verb is a noun."""
 _LEVEL_NAMED = (
@@ -154,22 +157,29 @@ _FROM_CURRENT = (
 """Today's level as where a change starts, with nothing after the figure: "under 2 days, from
 the current 6", "down from our current 14%"; not "from the current 3 sites to 5"."""
 _WE_GET = (
-    r"\bwe\s+(?:get|see|receive|log)\s+(?:(?:about|around|roughly|some|maybe)\s+)?"
-    r"(?=\d[\d,.]*\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b)"
+    r"\bwe(?:\s+(?:get|see|receive|log)|(?:['’]re|\s+are)\s+(?:getting|seeing|receiving|logging))\s+"
+    r"(?:(?:about|around|roughly|some|maybe)\s+)?"
+    r"(?=\d[\d,.]*(?:\s+[a-z]+ed)?\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b)"
 )
 """The metric's things, counted as what we get in a period: "fewer complaints about discharge,
-we get about 42 a quarter", "we see 30 a week"; not "we get 5 new starters a month" (people),
-"we get £40 a head" (a price) or "we got 14 a month" (history)."""
+we get about 42 a quarter", "we see 30 a week", "We're getting about 900 reported a month";
+not "we get 5 new starters a month" (people), "we get £40 a head" (a price) or "we got 14 a
+month" (history)."""
 _GETTING = re.compile(_WE_GET, re.I)
 _HABITUALLY = (
     r"\b(?:day[\s-]to[\s-]day|in\s+practice|on\s+average|usually|normally|typically|"
-    r"generally),?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are)\b"
+    r"generally),?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are)\b|"
+    r"\b(?:usually|normally|typically|generally)\s+(?:about|around|roughly|somewhere\s+around)\s+"
+    rf"(?=(?:[£$€]?\d[\d.,]*|{COUNT})\s*(?:%|per\s*cent|percent|\s{_DURATION})?\s*(?:[.,;!?]|$))"
 )
-"""A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%"."""
+"""A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%",
+"number of late timesheets per week. usually around forty"."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
-    r"sitting\s+at|stuck\s+at)\b|"
+    r"sitting\s+at|stuck\s+at|(?:sitting|hovering)\s+(?:around|near))\b|"
+    r"\b[a-z-]+\s+(?:is|are)\s+at(?=\s+(?:about\s+|around\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+    r"(?:\s+(?:and|but)\b|\s*[.;,!?]|\s*$))|"
     r"\bnow,?\s+(?:it['’]s|it\s+is|we['’]re|we\s+are)\b|"
     r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
@@ -201,14 +211,14 @@ agreed last time" (a share: "it took 2 years last time" is a project's story), "
 last audit was 62 out of 100", "in the last staff survey we scored 54%", "14 last term"),
 not in an impact answer, where "two near misses last month" is a story, not a baseline."""
 _NOW_BEFORE = re.compile(
-    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|from\b|"
+    r"(?:we\b|they\b|we['’]re|we\s+are|it['’]s|sits?|stands?|running|sitting|stuck|hovering|from\b|"
     rf"cur+ent|averag|{METRIC_NOUN}|now\b)",
     re.I,
 )
 """Cues that come before the figure they mark ("we're at 4%"), not after ("4% now")."""
-_AT_LEVEL = re.compile(r"\s(?:at|on)$", re.I)
-"""A level ("we're at", "sits at") names the metric's value even in money; a bare "currently"
-before "£4 a drop" may name a cost."""
+_AT_LEVEL = re.compile(r"\s(?:at|on|around|near)$", re.I)
+"""A level ("we're at", "sits at", "it's hovering near") names the metric's value even in
+money; a bare "currently" before "£4 a drop" may name a cost."""
 _WITHIN = re.compile(r"\b(?:within|in|under|inside)\s+$", re.I)
 _NEVER_DONE = re.compile(
     r"\b(?:never\s+(?:been|done|had|managed|got|learned|learnt|really\s+(?:been|done))|"
@@ -223,6 +233,35 @@ _DONE_BEFORE = re.compile(
     re.I,
 )
 """Skill-branch facts said in passing while answering the skill question."""
+_NEVER_DONE_IT = re.compile(
+    r"\b(?:they|we)(?:['’]ve|\s+have)?\s+never\s+(?:(?:really|actually|once)\s+)?"
+    r"(?:done|managed|touched|used|tried|had\s+to\s+do)\s+"
+    r"(?:it|this|that|one|(?:the|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)\b",
+    re.I,
+)
+_DID_IT_WELL = re.compile(
+    r"\b(?:they|we)(?:['’]ve|\s+have)\s+done\s+it\s+(?:well|fine|properly|right|before)\b|"
+    r"\b(?:they|we)\s+used\s+to\s+(?:nail|do|manage|get|be\s+(?:good|great|fine)\s+at)\s+"
+    r"(?:it|this|that)\b|"
+    r"\b(?:they|we)\s+did\s+it\s+(?:well|fine|perfectly|properly|right)\b",
+    re.I,
+)
+"""Whether the people have done it well before, said plainly in an answer to another question:
+"They've never done it well", "They've never touched the new ERP module", "they used to nail
+it before the system change", "they've done it fine before", "They did it perfectly during
+the 2024 inspection"; not "they never used to", a hedge or a question."""
+
+
+def _done_before_said(text: str) -> str | None:
+    """`_NEVER_DONE_IT` or `_DID_IT_WELL`, unless its sentence hedges or asks."""
+    for pattern, label in ((_NEVER_DONE_IT, fw.NO), (_DID_IT_WELL, fw.YES)):
+        for m in pattern.finditer(text):
+            if _HEDGED.search(sentences.before(text, m.start())) or sentences.after(
+                text, m.end()
+            ).endswith("?"):
+                continue
+            return label
+    return None
 
 
 def _names_people(text: str) -> bool:
@@ -316,15 +355,22 @@ _GROUP_ACTS = re.compile(r"need|needs|must|should|will|would|have|has|can|could"
 
 def _stated_people(text: str) -> bool:
     return any(_names_a_group(m) for m in _IN_TOTAL.finditer(text)) or any(
-        is_people_noun(m["w1"]) or (m["w2"] is not None and is_people_noun(m["w2"]))
+        any(w is not None and is_people_noun(w) for w in (m["w1"], m["w2"], m["w3"]))
         for m in _THERE_ARE_PEOPLE.finditer(text)
     )
 
 
 _IN_TOTAL = re.compile(
     r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
-    r"\b(?:there\s+are|there['’]re|we\s+have|all)\s+(?:(?:about|around|roughly)\s+)?\d[\d,]*\s+"
-    r"(?:of\s+(?:them|us)|(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
+    # everyone, counted with who is included: "Every member of staff, 85 including support staff"
+    r"\b(?:every\s+member\s+of\s+(?:staff|the\s+team)|everyone|everybody|all\s+staff),\s+"
+    rf"(?:(?:about|around|roughly|some)\s+)?{COUNT}\s+(?:including|incl\.?|counting)\b|"
+    r"\b(?:there\s+are|there['’]re|there['’]s|there\s+is|we\s+have|all)\s+"
+    rf"(?:(?:about|around|roughly|only|just)\s+)?(?:\d[\d,]*|{COUNT})\s+"
+    r"(?:of\s+(?:them|us)(?!\s+(?:that|who|which|with|without)\b)|"
+    r"(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
+    rf"\b(?:the|our|my)\s+(?:[a-z-]+\s+){{0,2}}(?:team|crew|workforce)\s+of\s+{COUNT}\b"
+    r"(?!\s+(?:[a-z-]+\s+)?(?:sites?|stores?|branches|teams|depots|locations|days|weeks))|"
     rf"\ball\s+{COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
     rf"{sentences.SENTENCE_OPENS}(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
@@ -346,7 +392,8 @@ _IN_TOTAL = re.compile(
     rf"{COUNT}\s+(?P<whole_noun>[a-z-]+)(?:\s+(?P<whole_noun2>[a-z-]+))?",
     re.I,
 )
-"""A head count stated as the whole ("120 drivers in total", "there are 40 of them", "all 48
+"""A head count stated as the whole ("120 drivers in total", "there are 40 of them", "there's
+only 12 of them" (not "2 of them that work", a part), "the front desk team of 14", "all 48
 junior doctors", "the whole depot, 55 people", "the audience is the ward, 30 nurses"), named as
 those who must change ("the people who need it are the 12 locums"), opening
 a sentence ("About 70 staff across four sites"), said as all there is ("It's 48 cleaners.",
@@ -362,7 +409,8 @@ _LEADING_FIGURE = re.compile(
 
 
 _STANDALONE_FIGURE = re.compile(
-    r"\s*(?:(?:about|around|roughly|maybe|let['’]s\s+say|say|call\s+it|i['’]d\s+say)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
+    r"\s*(?:(?:honestly|ideally|probably),?\s+)?"
+    r"(?:(?:about|around|roughly|maybe|like|let['’]s\s+say|say|call\s+it|i['’]d\s+say)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
     r"(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)",
     re.I,
 )
@@ -410,10 +458,15 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
         rest = rest[stale.end() :]  # "the deadline, I said January, it's end of February"
     elif reported is not None and (stale := _LEADING_FIGURE.match(rest, reported.end())):
         rest = rest[stale.end() :]  # "the target I gave, 80%, should be 85%": not 80
-    elif _REPORTED.search(text, max(0, m.start() - 30), m.start()) and (
-        stale := _LEADING_FIGURE.match(rest)
+    elif (
+        _REPORTED.search(text, max(0, m.start() - 30), m.start())
+        and (stale := (_STALE_DATE if dated else _LEADING_FIGURE).match(rest))
+        and (not dated or parse_deadline(rest[stale.end() :], today) is not None)
     ):
-        rest = rest[stale.end() :]  # "I said the target was 95% - it should be 97%": not 95
+        # "I said the target was 95% - it should be 97%": not 95; "I told you the deadline
+        # was March, it's actually end of April": not March, but "we said the deadline is
+        # March, and it still is" restates it
+        rest = rest[stale.end() :]
     for _ in range(2):  # "can I change the baseline? It's 14 a week": the value may follow
         end = _CLAUSE_END.search(rest)
         clause = _NOT_THAT.sub("", rest[: end.start()] if end else rest)
@@ -457,6 +510,39 @@ def _a_count(value: Quantity | str) -> bool:
 def _whole(count: float) -> bool:
     """A number of people: positive and whole."""
     return count > 0 and count == int(count)
+
+
+_LEVEL_CORRECTED = re.compile(
+    r"\b(?P<name>[a-z-]+)\s+(?:is|are|['’]s)\s+(?:(?:actually|now|really|currently)\s+)*"
+    r"(?P<new>\d[\d.,]*\s*(?:%|per\s*cent|percent|[km]\b)?)(?:\s+(?P<noun>[a-z-]+))?"
+    r"(?:\s+(?:right\s+)?now)?,?\s+not\s+(?:the\s+)?\d",
+    re.I,
+)
+_NOT_A_LEVEL_NAME = re.compile(
+    r"(?:target|goal|aim|standard|deadline|date|team|group|crew|headcount|audience|there|it|"
+    r"that|this|we|they|budget|cost|price)",
+    re.I,
+)
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|aim|ideal)\b[^.;!?]{0,20}$", re.I)
+
+
+def corrected_level(text: str) -> Quantity | None:
+    """A metric's level corrected against the figure said before: "the backlog is 420
+    applications now, not 380", "This year staff turnover is 23%, not 19%", "the figure is
+    62%, not 26"; not the target, the deadline or the team ("the target turnaround is 20
+    minutes, not 30", "the team is 15 people, not 12", "it's 45, not 30")."""
+    for m in _LEVEL_CORRECTED.finditer(text):
+        noun = m["noun"]
+        if (
+            _NOT_A_LEVEL_NAME.fullmatch(m["name"])
+            or _TARGET_BEFORE.search(text, 0, m.start())
+            or (noun and (is_people_noun(noun) or re.fullmatch(MONTH, noun, re.I)))
+        ):
+            continue
+        quantity = parse_quantity(m["new"])
+        if quantity is not None:
+            return quantity
+    return None
 
 
 def current_value(
@@ -544,26 +630,32 @@ _TOLD_IT_WAS = re.compile(
 it's actually 34"."""
 _STATED_LEVEL = re.compile(
     r"(?:\b(?:we['’]re|we\s+are|they['’]re|they\s+are|it['’]s|it\s+is|"
-    r"(?:sits?|stands?|sitting|running)\s+at|"
+    r"(?:sits?|stands?|sitting|running|stuck)\s+at|(?:sitting|hovering)\s+(?:around|near)|"
     r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s)|says|shows|reads|"
     rf"{METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
     r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+)"
-    r"(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:(?:%|per\s*cent|percent)"
-    r"(?:\s+[a-z-]+)?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|(?:the|our|those|these)\s+"
-    r"[a-z-]+(?:\s+[a-z-]+)?))?|"
+    r"(?:at\s+)?(?:(?:about|around|roughly|only|just|still)\s+){0,2}\d[\d.,]*\s*"
+    r"(?:(?:%|per\s*cent|percent)(?:\s+[a-z-]+){0,2}?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|"
+    r"(?:the|our|those|these)\s+[a-z-]+(?:\s+[a-z-]+)?)|\s+of\s+[a-z-]+)?|"
     rf"out\s+of\s+\d+|in\s+\d+(?:,?\s+so\s+\d[\d.]*\s*%)?|{_DURATION})?"
     r"(?:\s+(?:a|per|each)\s+(?:day|week|month|quarter|year))?"
     r"(?:\s+(?:right\s+)?now|\s+today|\s+at\s+the\s+moment|\s*[.;,]|\s*$)|"
+    # a share said to be where a thing is: "KYC completeness is at 72% and it has to be 100%"
+    r"\b[a-z-]+\s+(?:is|are)\s+at\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+    r"(?=\s+(?:and|but)\b|\s*[.;,!?]|\s*$)|"
     # a share with today's cue: "Completion's about 40% at the moment", "Currently 68% of
     # staff are up to date"
-    r"\b[a-z-]+(?:['’]s|\s+is|\s+are)\s+(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*"
-    r"(?:%|per\s*cent|percent)\s+(?:right\s+now|at\s+the\s+moment|currently|today)\b|"
-    rf"{sentences.SENTENCE_OPENS}(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
+    r"\b[a-z-]+(?:['’]s|\s+is|\s+are)\s+(?:at\s+)?(?:(?:about|around|roughly|only|just)\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?:right\s+now|now|at\s+the\s+moment|currently|today)\b|"
+    rf"(?:{sentences.SENTENCE_OPENS}|,\s*|\b(?:and|but)\s+)(?:currently|right\s+now|at\s+the\s+moment|today),?\s+"
     r"(?:(?:about|around|roughly|only|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\s+[a-z-]+",
     re.I,
 )
 """A level and nothing else: "we're at 81 now", "it's 7% today", "we're at 14% returns",
-"they're at 60% on the audit right now",
+"they're at 60% on the audit right now", "we're still sitting at 68% first-call resolution",
+"we're stuck at 91% pick accuracy", "Documentation quality is sitting around 54%", "the
+referral rate is still only 40%", "Our wrong-cost-code rate is about 8% of invoices",
+"Complaint escalations are at 9% now",
 "we're at 61% compliance with it", "the error rate on returns is 11% right now", "the
 scorecard says 67% right now", "complaints are running at about 25 a month", "the current
 error rate is about 1 in 8", a share with today's cue ("Completion's about 40% at the
@@ -586,7 +678,14 @@ _WANT = re.compile(
     r"we(?:['’]ll|\s+will)\s+(?:be\s+at|hit|reach|get\s+to)"
     r"(?=\s+(?:(?:about|around)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent))|"
     r"(?:get|bring)\s+(?:it|that|this|them)\s+(?:down|up)\s+to|"
-    r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is)\b",
+    r"what\s+(?:really\s+)?matters(?:\s+(?:most|here))*\s+is|"
+    # a goal promised: "she promised the board we'd have complaints below 50 a month"
+    r"(?:promised|committed|pledged)(?:\s+(?:the\s+)?[a-z-]+)?\s+(?:that\s+)?"
+    r"(?:we['’]d|we\s+would|we['’]ll|we\s+will)\s+(?:have|get|be\s+at|hit|reach)"
+    r"(?=(?:\s+[a-z-]+){0,4}\s+(?:below|under|above|over|at|to)?\s*\d[\d.,]*\s*(?:%|per\s*cent|"
+    r"percent|\s(?:a|per)\s))|"
+    # the figure of whoever sets the goal: "the COO's number is 90"
+    r"(?:ceo|coo|cfo|md|board|boss|director|sponsor|client)['’]s\s+(?:number|figure|ask)\s+is)\b",
     re.I,
 )
 _TEAM_FIRST = r"(?:(?P<team>(?:the|all|our)\s+\d[\d,]*\s+)(?=[a-z-]+(?:\s+[a-z-]+)?\s+at\s))?"
@@ -626,9 +725,15 @@ _SUMMED_UP = re.compile(
 compliant, so 100%", "I'd like nobody waiting, so zero"; not "we want to grow, so 20% more"."""
 
 
-_AIM_WORD = re.compile(r"aim(?:ing)?\s+(?:for|at)|hoping\s+for", re.I)
+_AIM_WORD = re.compile(
+    r"aim(?:ing)?\s+(?:for|at)|hoping\s+for|"
+    r"(?:contract|sla|regulator|regulations?|policy|standard|scorecard|framework|spec|"
+    r"specification)['’]?s?\s+(?:says|requires|demands|specifies|stipulates|expects|mandates|sets)",
+    re.I,
+)
 """Wants that only ever name a goal; unlike "we need 3 more vans", "we're aiming for 50
-reports a month" is a target even in an answer about causes."""
+reports a month" is a target even in an answer about causes, and so is what a contract or
+standard requires ("We're at 71% within SLA and the contract says 95")."""
 _MORE_OF = re.compile(
     r"\s*(?:about|around|roughly)?\s*[\w.,]+\s+(?:more|extra|additional|new)\b", re.I
 )
@@ -733,16 +838,22 @@ _RATE_ONLY = re.compile(r"\b(?:a|per|each)\s+(?:month|year|quarter)\b", re.I)
 
 
 def skill_branch(text: str, asked: str | None) -> list[Finding]:
-    """While the skill question is open, "they've never done it" answers the next one too.
+    """While the skill question is open, "they've never done it" answers the next one too; asked
+    anything else, only a plain statement does ("They've never done it well", "they used to
+    nail it").
 
     And how often the task is done, said in passing: any stated rate while skill or practice
     is asked (it is why they forget), only a rate of doing the task elsewhere.
     """
     found: list[Finding] = []
+    if asked not in ("cause_skill", "cause_done_before", "confirm", None) and (
+        said := _done_before_said(text)
+    ):
+        found.append(Finding(slot="cause_done_before", value=said, raw=text))
     if asked == "cause_skill":
-        if _NEVER_DONE.search(text):
+        if _NEVER_DONE.search(text) or _done_before_said(text) == fw.NO:
             found.append(Finding(slot="cause_done_before", value=fw.NO, raw=text))
-        elif _DONE_BEFORE.search(text):
+        elif _DONE_BEFORE.search(text) or _done_before_said(text) == fw.YES:
             found.append(Finding(slot="cause_done_before", value=fw.YES, raw=text))
     if asked in ("cause_skill", "cause_done_before"):
         option = frequency_by_rule(text, in_passing=True) or task_rate(text)
@@ -762,10 +873,18 @@ _RATE_IS_ASKED = frozenset({"cause_frequency", "metric"})
 measured ("the report finance run every 4 weeks")."""
 
 
+_ROLE = r"(?:CEO|COO|CFO|CTO|CIO|CMO|CHRO|MD|HR|IT|VP|SVP|EVP|GM|KPIs?|OKRs?|QA|PM|ops)"
+"""Capitals that name a person or a target, not an authority: "the CEO requires it"."""
 _AUTHORITY = (
     r"(?:the\s+|our\s+|their\s+)?(?:law|regulators?|regulations?|regs|legislation|statute|"
-    r"contracts?|insurers?|insurance|licen[cs]e|SLA|auditors?|policy|(?-i:[A-Z]{2,5}))"
+    rf"contracts?|insurers?|insurance|licen[cs]e|SLA|auditors?|policy|(?-i:(?!{_ROLE}\b)[A-Z]{{2,5}}))"
 )
+_REGULATED = (
+    r"(?:[\w-]+\s+)?(?:(?-i:(?!" + _ROLE + r"\b)[A-Z]{2,6})|policy|regulatory|legal|statutory|"
+    r"licen[cs]e|licen[cs]ing|contract|contractual|insurance|insurer|compliance)"
+)
+"""Whose requirement it is: "a GLP requirement", "an OSHA requirement", "a Trust policy
+requirement"; not "a CEO requirement" or "a business requirement"."""
 _REQUIRED = re.compile(
     # named as a duty: "it's a legal requirement", "a statutory duty", "its a legal thing"
     r"\b(?:legal|statutory|regulatory|contractual)\s+(?:requirement|duty|obligation|must)\b|"
@@ -776,6 +895,14 @@ _REQUIRED = re.compile(
     # required by someone: "required by the regulator", "the regulator insists", "the new FCA
     # rules make it compulsory", "the regulator has ordered it"
     rf"\b(?:required|mandated|demanded|ordered|imposed)\s+by\s+{_AUTHORITY}|"
+    # required under or by a body of rules: "required under the fire regs", "required by our
+    # franchise agreement"; a requirement whose owner is named: "it's an OSHA requirement",
+    # "a Trust policy requirement", "a new requirement from the regulator"
+    r"\b(?:required|mandated)\s+(?:by|under)\s+(?:the|our|their)\s+(?:[\w-]+\s+)?"
+    r"(?:regs|regulations|rules|legislation|law|act|agreement|franchise|accreditation|"
+    r"licen[cs]e|standards?|code)\b|"
+    rf"\b(?:a|an)\s+(?:new\s+)?{_REGULATED}\s+requirement\b|"
+    rf"\b(?:a|an)\s+(?:new\s+)?requirement\s+(?:from|of)\s+{_AUTHORITY}\b|"
     rf"\b{_AUTHORITY}(?:['’]s)?(?:\s+\w+){{0,3}}\s+(?:insists?|requires?|demands?|mandates?|"
     r"(?:has|have)\s+(?:ordered|mandated|required|insisted)|ordered|mandated)\b"
     r"(?!\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|over\s+)?[\d£$€])|"  # "requires 80%": a target
@@ -786,8 +913,10 @@ _REQUIRED = re.compile(
     # contract", "written it into the SLA", "company policy says we must"
     r"\bcondition\s+of\s+(?:our\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:cover|contract|"
     r"insurance|licen[cs]e|funding|accreditation|registration|the\s+grant)\b|"
-    r"\b(?:it['’]?s|it\s+is|that['’]s|written\s+(?:it\s+)?|put\s+(?:it\s+)?)\s*(?:in|into)\s+"
-    r"(?:the|our|their)\s+(?:[\w-]+\s+)?(?:contract|SLA|service\s+level\s+agreement|"
+    r"\b(?:it['’]?s|it\s+is|that['’]s|written\s+(?:it\s+)?|put\s+(?:it\s+)?|"
+    r"(?!(?:target|goal|aim|figure|number|price|rate|fee|penalty|budget|cost)\s)[a-z-]+\s+(?:is|are))"
+    r"\s*(?:in|into)\s+(?:(?:a\s+couple|some|one|all|several|most|both|each)\s+of\s+)?"
+    r"(?:the|our|their)\s+(?:[\w-]+\s+)?(?:contracts?|SLAs?|service\s+level\s+agreements?|"
     r"licen[cs]e\s+conditions|terms)\b|"
     r"\b(?:it['’]?s|it\s+is|that['’]s)\s+(?:(?:company|group|trust|firm|council|school|"
     r"house|our|a)\s+)?(?:policy|rule)\b(?!\s+(?:doc|document|folder|manual|library))|"
@@ -932,8 +1061,25 @@ def deadline_in_passing(text: str, today: date) -> str | None:
             or _DEADLINE_BACK.match(text, match.end)
             or _restates_a_deadline(text, match.start)
         ):
-            return restated(text, found, match).value.isoformat()
+            settled = next(
+                (
+                    later
+                    for later in found
+                    if later.start > match.end
+                    and later.value >= today
+                    and _SETTLED_ON.search(text, max(0, later.start - 30), later.start)
+                ),
+                None,
+            )  # "before peak, which starts 1 november next year, so say end of september"
+            return (settled or restated(text, found, match)).value.isoformat()
     return None
+
+
+_SETTLED_ON = re.compile(
+    r"\bso,?\s+(?:say|call\s+it|let['’]s\s+say|make\s+it|realistically|to\s+be\s+safe)\s+$",
+    re.I,
+)
+"""A date the requester settles on after another: "..., so say end of September"."""
 
 
 _WISHED = re.compile(r"[\s,]*(?:ideally|at\s+the\s+latest|latest|tops|max)\b", re.I)
@@ -1036,13 +1182,16 @@ _SAID_BEFORE = re.compile(
     r"\b(?:I\s+(?:said|told\s+you|gave\s+you|put\s+down|mentioned))\s+"
     rf"(?:(?P<slot>the\s+{_TEAM_WORD})\s+(?:was|is|as|at)\s+)?(?P<old>{COUNT})"
     r"(?:\s+(?P<noun>[a-z-]+))?[^.;!?\d]{0,30}?[,;]?\s+(?:but\s+)?"
-    rf"(?:it['’]s|it\s+is|(?P<now_slot>the\s+{_TEAM_WORD})\s+is|we['’]re)\s+"
-    r"(?:(?:actually|now|really|more\s+like)\s+)*(?P<new>" + COUNT + r")\b(?!\s*%)",
+    rf"(?:it['’]?s|it\s+is|(?P<now_slot>the\s+{_TEAM_WORD})\s+is|we['’]re|(?:i\s+)?meant)\s+"
+    r"(?:(?:actually|now|really|more\s+like|closer\s+to|nearer)\s+)*(?P<new>"
+    + COUNT
+    + r")\b(?!\s*%)",
     re.I,
 )
 """A head count corrected against what was said before: "I told you 120 nurses before, it's
 145", "earlier I said the team was 25, it's 32 now", "I said 90 earlier, the audience is
-actually 110"; "I said 40% earlier, it's 45" or "I said 2 weeks, it's 3" count no people."""
+actually 110", "i said 300 staff before, it's closer to 400", "I said 120 drivers earlier,
+meant 210"; "I said 40% earlier, it's 45" or "I said 2 weeks, it's 3" count no people."""
 
 
 def team_size_said(text: str) -> Quantity | None:
@@ -1061,9 +1210,19 @@ def team_size_said(text: str) -> Quantity | None:
     return None
 
 
+_WHOLE_TEAM = re.compile(
+    rf"\b(?:whole|entire)\s+(?:[a-z-]+\s+)?(?:team|crew|department|workforce)\s+of\s+{COUNT}\b",
+    re.I,
+)
+
+
 def headcount(text: str) -> Quantity | None:
-    """A head count stated as such ("45 people", "a team of twelve"), never a rate or money."""
-    for clause in sentences.split(text):
+    """A head count stated as such ("45 people", "a team of twelve"), never a rate or money;
+    the whole team counted in a later sentence wins over a group named before it ("our 3
+    power users are good. We need the whole team of 45 up to speed")."""
+    clauses = sentences.split(text)
+    clauses = [c for c in clauses if _WHOLE_TEAM.search(c)] + clauses
+    for clause in clauses:
         named = (
             _HEADCOUNT_PHRASE.search(clause)
             or _counted_people(clause)
@@ -1084,15 +1243,21 @@ def headcount(text: str) -> Quantity | None:
 
 
 _BARE_COUNT = re.compile(
-    r"(?:^|[,;:]\s+|\s[-–—]\s+)(?P<count>(?:(?:about|around|roughly|approximately|some|nearly|"
+    r"(?:^|[,;:]\s+|\s[-–—]\s+)(?:(?:all|approx\.?|c\.)\s+|~\s*)?"
+    r"(?P<count>(?:(?:about|around|roughly|approximately|some|nearly|"
     r"almost|just\s+(?:over|under)|over|under)\s+)?(?:a\s+)?[\w-]+"
-    r"(?:\s+(?!(?:at|right|now|currently|today)\b)[\w-]+)?)"
-    r"(?:\s+(?:at\s+the\s+moment|right\s+now|currently|now|today|at\s+present))?\s*[.!?]*\s*$",
+    r"(?:\s+(?!(?:at|right|now|currently|today|give|or|in|all|across)\b)[\w-]+){0,2})"
+    r"(?:\s+(?:give\s+or\s+take|or\s+so|in\s+total|all\s+told|"
+    r"across\s+(?:the|both|all|our)\s+[\w-]+(?:\s+[\w-]+)?)){0,2}"
+    r"(?:\s+(?:at\s+the\s+moment|right\s+now|currently|now|today|at\s+present))?"
+    r"(?:\s*[.!?]*\s*$|,\s+(?:and|but)\s+)",
     re.I,
 )
 """A count that is a sentence's last part and nothing else, but when it holds: "Around two
 dozen.", "Cabin crew on the regional fleet, about four hundred", "all the junior associates,
-14 at the moment"."""
+14 at the moment", "Our branch tellers, a couple of hundred across the network", "field
+engineers. all 85.", "The agents on the collections desk, 120 give or take", "~90.", "the
+junior associates in litigation, 25 or so, and they do doc review weekly"."""
 
 
 def _count_for_the_audience(text: str, correction: bool) -> Quantity | None:
@@ -1178,6 +1343,7 @@ _IN_PASSING = frozenset(
 number is asked, nor in a yes/no answer about causes ("six of them share one login")."""
 
 
+_METRIC_NAMED = re.compile(rf"\b{METRIC_NOUN}\b", re.I)
 _METRIC_TALK = frozenset({"requested_solution", "business_goal", "metric", "target", "deadline"})
 """Where "last month it was 71%" is the metric's recent value; elsewhere "we had 12 near
 misses last quarter" is a story told to explain the request."""
@@ -1238,11 +1404,19 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     # beside a head count, as in an answer about causes, only a level or share stated as such:
     # "About 80 call handlers. They need to hit 90% on QA", "200 pickers. Accuracy's 96.5%"
     cause = kind in ("yes_no", "choice") or asked in ("cause_incentives", "audience_size")
+    # "the backlog is 420 applications now, not 380": the level, corrected, whatever is asked
+    if asked not in ("baseline", "target") and "baseline" not in taken:
+        level = corrected_level(text)
+        if level is not None:
+            findings.append(Finding(slot="baseline", value=level, raw=text, correction=True))
+            taken.add("baseline")
     if (asked in _IN_PASSING or cause or correction) and "baseline" not in taken:
         now = current_value(
             text,
             rates=asked != "impact",
-            recently=asked in _METRIC_TALK,
+            # "The click rate on the last one was 14%": a metric named, recent, is its level
+            recently=asked in _METRIC_TALK
+            or (asked in _IN_PASSING and asked != "impact" and _METRIC_NAMED.search(text)),
             stated=asked not in _IN_PASSING,
             doing=asked != "impact",
         )

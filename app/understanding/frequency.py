@@ -178,21 +178,26 @@ def frequency_by_rule(text: str, in_passing: bool = False) -> str | None:
 
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?"
+_SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 _RATE_SAID = re.compile(
-    r"\bevery\s+(?:other\s+)?(?:day|week|month|quarter|year|shift|morning|evening|night|"
+    r"\bevery\s+(?:other\s+|single\s+)?(?:day|week|month|quarter|year|shift|morning|evening|night|"
     rf"weekday|working\s+day|fortnight|{_WEEKDAY}|month[- ]end|year[- ]end)\b|"
     r"\bevery\s+(?:\d+|two|three|four|five|six|few|couple\s+of)\s+(?:days|weeks|months|years)\b|"
     r"\beach\s+(?:day|week|month|quarter|year|shift)\b|"
-    r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several|multiple|a\s+few|"
-    r"a\s+couple\s+of)\s+times)\s+(?:a|an|per|each|every)\s+"
-    r"(?:day|week|month|quarter|year|shift|fortnight)\b|"
+    rf"\b(?:once|twice|thrice|(?:{_SMALL}(?:\s+(?:or|to)\s+{_SMALL}|\s*-\s*\d+)?|several|"
+    r"multiple|a\s+few|a\s+couple\s+of|dozens\s+of|hundreds\s+of)\s+times)\s+"
+    r"(?:a|an|per|each|every|in\s+a)\s+(?:day|week|month|quarter|year|shift|fortnight)\b|"
+    r"\b(?:dozens|hundreds|scores)\s+of\s+[a-z-]+\s+(?:a|per|each|every)\s+(?:day|shift|week)\b|"
     r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
     r"(?=\s*(?:[.,;:!?)]|$|(?:and|but|so|though|at|on|in|or|for|now|anyway|too|as|basically|"
-    r"really|at\s+most|at\s+least)\b))",
+    r"really|regardless|at\s+most|at\s+least)\b))",
     re.I,
 )
-"""A rate said as such ("every Friday", "three times a day", "weekly."); "weekly" before a
-noun ("the weekly scrap report") names a report's period, not how often a task is done."""
+"""A rate said as such ("every Friday", "every single day", "three or four times a shift",
+"five or six times in a week", "hundreds of times a day", "dozens of turnarounds a day",
+"weekly."); "weekly"
+before a noun ("the weekly scrap report") names a report's period, not how often a task is
+done."""
 _TASK_NOUN = r"(?:task|job|thing|process|routine|chore|activity|exercise|procedure|check)"
 _RATE_ADJECTIVE = re.compile(
     r"\b(?:it['’]s|it\s+is|this\s+is|that['’]s|be)\s+(?:only\s+)?an?\s+(?P<rate>daily|weekly|"
@@ -201,15 +206,27 @@ _RATE_ADJECTIVE = re.compile(
     re.I,
 )
 """"It's a monthly task", "a once-a-year task": the task named as done at a rate."""
+_HANDLING = (
+    r"(?:(?:all|still|just|only|each|always|also)\s+)?"
+    r"(?:(?:handl|process|build|sign|rotat|chart|submit|prepar|book|pick|pack|load|"
+    r"enter|fil|issu|rais|record|clean|serv|deliver|operat|calibrat|dispens|"
+    r"administer|lift|quot|log)(?:e|es|s|ed|ing)?|writ(?:e|es|ing)\b(?!\s+off))\b"
+)
 _DOING = re.compile(
     r"\b(?:do|does|did|doing|done|use|uses|using|run|runs|running|fill|fills|filling|"
     r"complete|completes|completing|carry|carries|carrying|perform|performs|performing|"
-    r"scan|scans|scanning|happens?|comes?\s+(?:up|round|around)|have\s+(?:those|these))\b"
+    r"scan|scans|scanning|happens?|comes?\s+(?:up|round|around)|have\s+(?:those|these)|"
+    # verbs of handling work after the people who do it: "they handle cash", "they rotate
+    # stock", "the planners build the schedule", "to write up the site diary"; a noun ("the
+    # build breaks", "the booking system") or "write off" is no doing
+    r"(?:(?:they|we|you|i|he|she|everyone|everybody|who|to|(?!(?:is|was|has|this|its|us)\s)"
+    rf"[a-z]+s)\s+|^\s*){_HANDLING})\b"
     r"(?P<gap>[^.;!?]{0,60}?)$",
     re.I,
 )
 """A verb of doing the task before the rate, in the same sentence: "they do it every day",
-"they fill it in every month", "it only happens twice a year"."""
+"they fill it in every month", "it only happens twice a year", "they handle cash every single
+day"."""
 _IT_IS_RATE = re.compile(r"\b(?:it['’]s|it\s+is)\s+(?:every\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?$", re.I)
 """"It's weekly", "It's every drug round, four times a day": the rate as what it is."""
 _NOT_THE_TASK = re.compile(
@@ -239,13 +256,15 @@ def _rate_of_doing(gap: str, verb: str, rate: str) -> bool:
         return False
     if "," in gap and not _GAP_AFTER_COMMA.match(gap.rsplit(",", 1)[1]):
         return False
-    return not (re.match(r"happen|come", verb, re.I) and re.match(r"\d", rate))
+    return not (
+        re.match(r"happen|come", verb, re.I) and re.match(r"\d|dozens|hundreds", rate, re.I)
+    )
 
 
 def _option_of(rate: str) -> str | None:
     if re.search(_WEEKDAY, rate, re.I):
         return WEEKLY
-    return frequency_by_rule(rate)
+    return frequency_by_rule(re.sub(r"\bsingle\s+", "", rate, flags=re.I))
 
 
 def task_rate(text: str) -> str | None:

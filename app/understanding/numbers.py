@@ -222,9 +222,20 @@ _NOT_PEOPLE_ER = frozenset(
         "transfers offers answers chapters papers matters others hours years layers quarters "
         "meters metres litres liters dollars markers printers monitors servers_ folders "
         "passengers callers visitors scanners trailers chargers stickers routers lockers "
-        "trolleys"
+        "trolleys suppliers providers vendors"
     )
 )
+_LEAD_ROLES = frozenset(
+    _words("team shift line site store ward section area floor project tech technical clinical")
+)
+"""What a lead leads: "12 shift leads", "9 team leads" are people; "40 sales leads" are not."""
+
+
+def _leads_people(first: str, second: str) -> bool:
+    """Whether two words after a number are people who lead something ("line leads")."""
+    return second in ("leads", "lead") and first in _LEAD_ROLES
+
+
 _GROUP_NOUNS = frozenset(
     _words(
         "teams team groups group shifts sites site stores store branches branch offices office "
@@ -657,6 +668,7 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
             elif (
                 second in _UNITS
                 and len(second) > 2
+                and not _leads_people(first, second)  # "18 shift leads" counts people
                 and first not in _UNITS
                 and not is_people_noun(third)  # "28 field sales reps" counts reps
                 and (
@@ -1046,7 +1058,7 @@ _CHANGE_VERB = re.compile(
     r"decrease|boost|lift)\b[^.;!?]*$",
     re.I,
 )
-METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance)"
+METRIC_NOUN = r"(?:rate|score|percentage|ratio|accuracy|compliance|nps|csat)"
 """Words that name a metric's level: "the error rate", "pick accuracy", "compliance"."""
 MONEY_UNITS = frozenset({"£", "$", "€"})
 _BASELINE_CUE = re.compile(
@@ -1063,6 +1075,21 @@ _PRESENT_CUE = re.compile(
     r"[^.;!?\d]{0,25}$",
     re.I,
 )
+_WANTED_DONE = re.compile(
+    r"\b(?:wants?|needs?|would\s+like|['’]d\s+like|like\s+to\s+see|expects?|asked\s+for)\s+"
+    r"(?:[a-z-]+\s+){1,5}?(?:moved|changed|improved|increased|decreased|dropped|raised|lifted|"
+    r"brought|cut|pushed|reduced)(?:\s+(?:up|down|back))?\s+from\s+(?:(?:about|around|roughly)\s+)?$",
+    re.I,
+)
+"""A change wanted, said with a past participle: "She wants sepsis screening compliance moved
+from 80% to 95%" is a plan, not history."""
+
+
+def _happened(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense verb before the change says it is history."""
+    return bool(_HISTORY.search(text, start, end)) and not _WANTED_DONE.search(text, 0, end)
+
+
 """A figure cued in the past tense is today's level only until one cued as today follows."""
 _PRESENT_TENSE = re.compile(
     r"\b(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are|is|are)\s+"
@@ -1177,7 +1204,7 @@ def _noun_after(text: str, atom: _Atom) -> str | None:
 
 _FUNCTION_WORDS = frozenset(
     _words(
-        """a an the of in on at to for from by with and or but so now currently today then this
+        """a an the of in on at to for from by with and or but so as now currently today then this
     that these those it its we our they their them us you your i me my is are was were be
     been being per each every give ideally max maximum minimum min ok okay please thanks
     roughly about around approx approximately odd ish plus more less down up target tops
@@ -1223,12 +1250,12 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
                 and _CHANGE_VERB.search(text, max(0, x.start - 60), x.start)
             )
         ):
-            return i + 1, x, y, bool(_HISTORY.search(text, before, x.start))
+            return i + 1, x, y, _happened(text, before, x.start)
         if _PLAIN_FROM.fullmatch(between) and _TO_BEFORE.search(
             text, max(0, x.start - 10), x.start
         ):
             # "up to 90% from 70%", "dropped to 12 from 30"
-            return i + 1, y, x, bool(_HISTORY.search(text, before, x.start))
+            return i + 1, y, x, _happened(text, before, x.start)
         if _VERSUS.fullmatch(between) and (
             _VERSUS.fullmatch(between)["required"] or _GOAL_AFTER.match(text, y.end)
         ):
@@ -1239,8 +1266,8 @@ def _explicit_change(text: str, atoms: list[_Atom]) -> tuple[int, _Atom, _Atom, 
             and (y.unit is not None or _noun_after(text, y) is None)
         ):
             return i + 1, y, x, False  # "95% by end of March, from the 82% we're at now"
-        if _DOWN_FROM.fullmatch(between) and _TARGET_CUE.search(
-            text, max(0, x.start - 60), x.start
+        if _DOWN_FROM.fullmatch(between) and (
+            _TARGET_CUE.search(text, max(0, x.start - 60), x.start) or _BY_WHEN.match(between)
         ):
             # "the goal is zero late journals, down from 25"; "we're at 12, down from 20" is history
             return i + 1, y, x, False
@@ -1277,9 +1304,16 @@ def says_a_spread(text: str) -> bool:
 
 _DOWN_FROM = re.compile(
     r"[^.;!?\d]{0,30}?\b(?:down|up|reduced|cut|raised)\s+from\s+(?:(?:the|our|a|today['’]s|"
-    r"current|present)\s+)*",
+    r"current|present|about|around|roughly)\s+)*",
     re.I,
 )
+_BY_WHEN = re.compile(
+    r"\s*,?\s*(?:by|before|within)\s+(?:the\s+)?(?:end|start|middle|beginning|close|next|this|"
+    rf"q[1-4]|{_MONTH}|spring|summer|autumn|winter|year)\b[^.;!?\d,]{{0,30}},",
+    re.I,
+)
+"""A deadline right after the first figure makes it a goal: "90% by the end of next year, up
+from about 70%"."""
 _PLAIN_FROM = re.compile(
     r"\s+from\s+(?:(?:the|our|a|its)\s+)?(?:(?:current|present|today['’]s|existing)\s+)?", re.I
 )
@@ -1292,6 +1326,19 @@ _HISTORY = re.compile(
     r"[^.;!?\d]{0,25}$",
     re.I,
 )
+_WANTED_DONE = re.compile(
+    r"\b(?:wants?|needs?|would\s+like|['’]d\s+like|like\s+to\s+see|expects?|asked\s+for)\s+"
+    r"(?:[a-z-]+\s+){1,5}?(?:moved|changed|improved|increased|decreased|dropped|raised|lifted|"
+    r"brought|cut|pushed|reduced)(?:\s+(?:up|down|back))?\s+from\s+(?:(?:about|around|roughly)\s+)?$",
+    re.I,
+)
+"""A change wanted, said with a past participle: "She wants sepsis screening compliance moved
+from 80% to 95%" is a plan, not history."""
+
+
+def _happened(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense verb before the change says it is history."""
+    return bool(_HISTORY.search(text, start, end)) and not _WANTED_DONE.search(text, 0, end)
 
 
 def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] | None:
@@ -1308,6 +1355,8 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
         return instead
     # "I said the target was 95% - it should be 97%" is a correction, not a change
     atoms = [a for i, a in enumerate(atoms) if not _taken_back(text, atoms, i)]
+    # "about 8% of guests take one and we want 15%": "one" is the upgrade, not a figure
+    atoms = [a for a in atoms if not _pronoun_one(text, a)]
     if not atoms:
         return None
     explicit = _explicit_change(text, atoms)
@@ -1467,6 +1516,23 @@ def _window_of_share(text: str, atoms: list[_Atom], i: int) -> bool:
     return any(a.unit == "%" and start <= a.start for a in atoms[:i])
 
 
+_ONE_TAKEN = re.compile(
+    r"\b(?:take|takes|took|buy|buys|bought|get|gets|grab|grabs|book|books|order|orders|"
+    r"accept|accepts|choose|chooses|pick|picks|want|wants)\s+$",
+    re.I,
+)
+_AFTER_ONE = re.compile(r"\s*(?:[.,;!?]|\b(?:and|but|so|though)\b|$)", re.I)
+
+
+def _pronoun_one(text: str, atom: _Atom) -> bool:
+    """ "one" as a pronoun after a verb of taking ("take one", "buy one"), not a figure."""
+    return (
+        text[atom.start : atom.end].lower() == "one"
+        and _ONE_TAKEN.search(text, max(0, atom.start - 12), atom.start) is not None
+        and _AFTER_ONE.match(text, atom.end) is not None
+    )
+
+
 def _wanted_instead(text: str, atoms: list[_Atom]) -> tuple[Quantity, Quantity] | None:
     """A goal set against today's figure: "the goal is quotes out in 2 days instead of 5".
     Only "instead of", after a want, and not in a correction ("the target is 2, not 5")."""
@@ -1618,7 +1684,10 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             score = 2
         elif _STRONG_TEAM.match(text, atom.end):
             score = 1  # "we're 30 strong": weaker than "the 18 cashiers" it may precede
-        elif adjacent and any(is_people_noun(w) for w in words[:3]):
+        elif adjacent and (
+            any(is_people_noun(w) for w in words[:3])
+            or (len(words) > 1 and _leads_people(words[0], words[1]))
+        ):
             score = 3
         elif _GROUP_CUE.search(text, lo, hi):
             score = 3  # "my team of 12 needs ..."
@@ -1662,6 +1731,8 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             or _SAID_BEFORE.search(text, lo, hi)
         ):
             score = 0  # "I said 40 people earlier - it's 44": the old figure
+        if _PART_LEFT_OUT.search(text, max(0, atom.start - 40), atom.start):
+            score = min(score, 1)  # "34 - I said 30 but forgot the four team leads": a part
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
         if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:
             value *= atoms[i - 1].value  # "4 depots with 20 drivers at each one"
@@ -1682,6 +1753,14 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
     if _JUST_ME.search(text):
         return 1.0
     return None
+
+
+_PART_LEFT_OUT = re.compile(
+    r"\b(?:forgot|forgotten|missed|left\s+out|didn['’]t\s+count|not\s+counting|excluding)"
+    r"\s+(?:about\s+)?(?:the\s+|our\s+)?$",
+    re.I,
+)
+"""A count named as what was left out of the total before: a part, not the whole."""
 
 
 def _apology_for_the_next(text: str, atoms: list[_Atom], i: int) -> bool:
@@ -1706,9 +1785,12 @@ def _in_a_story(text: str, atom: _Atom, words: list[str]) -> bool:
 
 _STORY_BEFORE = re.compile(
     r"\b(?:lost|hired|recruited|took\s+on|let\s+go|laid\s+off|sent)\s+"
-    r"(?:(?:about|around|another|some|only|just)\s+)?$",
+    r"(?:(?:about|around|another|some|only|just)\s+)?$|"
+    r"\b(?:lost|let\s+go|laid\s+off)\s+(?:the|our|my)\s+$",
     re.I,
 )
+"""People a verb says something happened to: "we lost 2 people", "before we lost the two senior
+clerks" (but "we hired the 12 of them" is the whole team)."""
 _STORY_VERBS = frozenset(
     _words(
         "went did left quit attended joined came took tried completed finished passed failed sat had"
@@ -1723,20 +1805,22 @@ _YEAR_BEFORE = re.compile(
 WHO_MUST = r"(?:are\s+the\s+ones\s+)?who\s+(?:need|needs|must|have\s+to|should)\b"
 """The people named as those who must change: "... who need this", "... are the ones who must"."""
 _WHO_NEED = re.compile(
-    rf"(?:\s+[a-z-]+)?\s+{WHO_MUST}|"
-    r"\s+of\s+(?:them|us)\b(?:(?:\s+[a-z0-9-]+){0,4}?\s+(?:and|who))?\s+(?:need|needs|must)\b",
+    rf"(?:\s+[a-z-]+){{0,2}}?\s+{WHO_MUST}|"
+    r"\s+of\s+(?:them|us)\b(?:(?:\s+(?!\d\d)[a-z0-9-]+){0,4}?\s+(?:and|who))?\s+(?:need|needs|must)\b",
     re.I,
 )
 """The people a count names as those who must change, whatever the noun: "the 14 CSMs are the
-ones who need to change", "the permanent 40 who need this", "140 staff, only 35 of them are
+ones who need to change", "the permanent 40 who need this", "There's 35 on site who need to
+change this" (but in "40 of them for the 65 pickers who need to", the 65), "140 staff, only 35 of them are
 tier 1 and need this"; not "3 sites and need trainers", where nothing says who."""
 _SUBJECT_NEEDS = re.compile(
-    r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?[a-z-]+|(?P<nouns>(?:\s+[a-z-]+){0,2}?))"
+    r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?|(?P<nouns>(?:\s+[a-z-]+){0,2}?))"
     r"\s+(?:need|needs)\s+(?:this|it|that)\b",
     re.I,
 )
 """The count as the subject of needing it: "4,000 staff, but only the 310 tellers need this",
-"only the 8 in accounts need it", "the 40 need it"; its words, if any, must name people: "70
+"only the 8 in accounts need it", "only the 48 in accounts payable need this", "the 40 need
+it"; its words, if any, must name people: "70
 staff across four warehouses would need it" counts the staff."""
 
 

@@ -733,6 +733,19 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         # in an audience answer, a count standing alone, but when it holds
         ("audience", "the trainee solicitors in the tax team, 11 at the moment", 11),
         ("audience", "Night-shift pickers. About 70 right now.", 70),
+        # the whole team counted later wins over a group named first
+        (
+            "existing_resources",
+            "A wiki, and our 4 super users help. We need the whole crew of 60 on it by June.",
+            60,
+        ),
+        ("existing_resources", "A wiki, and our 4 super users help. The whole crew uses it.", 4),
+        ("audience", "Our branch tellers, a couple of hundred across the network.", 200),
+        ("audience", "field engineers. all 85.", 85),
+        ("audience", "The agents on the collections desk, 120 give or take.", 120),
+        ("audience", "claims handlers in motor. ~90. they need to hit 85% quality", 90),
+        ("audience", "The night porters, 40 or so in total.", 40),
+        ("audience", "The paralegals in conveyancing, 30 or so, and they are swamped.", 30),
     ],
 )
 def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float) -> None:
@@ -773,6 +786,11 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         # needing it said by us, not by the people counted, or by places
         ("sponsor", "The COO. All 6 depots need this before peak."),
         ("audience", "Team leads. The deadline is what matters, 14 days at the moment."),
+        ("audience", "The pickers, across 3 sites."),
+        ("audience", "Store managers, all 12 stores."),
+        ("audience", "The drivers. ~5% of them are agency."),
+        ("audience", "The nurses on ward 7, since 2019 or so."),
+        ("audience", "The pickers, 3 sites, and the drivers."),
     ],
 )
 def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -> None:
@@ -788,6 +806,7 @@ def test_a_part_a_story_or_a_rate_is_not_the_head_count(asked: str, text: str) -
         # today said as where we are, after the goal
         ("An NPS of 40 would make me very happy. We're on 22.", 40, 22),
         ("4.5 stars would be great; we're at 3.9.", 4.5, 3.9),
+        ("under 5% would be great. we're at 11 now", 5, 11),
     ],
 )
 def test_a_target_said_as_a_multiple_also_gives_today(
@@ -808,6 +827,8 @@ def test_a_target_said_as_a_multiple_also_gives_today(
         # a count of places is not where we are
         ("We want 95%. We're on 3 sites across the north.", False),
         ("An NPS of 40 would be great. We're at 2 offices.", False),
+        ("Under 5% would be great. We're at 11 now.", True),
+        ("We want 95%. We're at 3 sites now.", False),
     ],
 )
 def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool) -> None:
@@ -823,6 +844,8 @@ def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool
         ("£2,500, give or take.", 2500),
         ("Let's say 90%. Sorry, the current level I gave you was off - it's 70, not 75.", 90),
         ("Call it 12.", 12),
+        ("honestly like 80 percent? oh wait, i told you 15 supervisors earlier, it's 18", 80),
+        ("Ideally, 95%. We're at 80 now.", 95),
         # not when a word follows it, nor a decimal point
         ("80 today. We want 95.", 95),
         ("3.5 days", 3.5),
@@ -833,6 +856,7 @@ def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool
         ("3 depots in the north. We sit at 88% today, want 95%.", 95),
         ("12 branches across the region. 4.5 stars would be great.", 4.5),
         ("4 sites are behind. We want 95%.", 95),
+        ("Honestly, like 80 today. We want 95.", 95),
     ],
 )
 def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
@@ -884,11 +908,15 @@ def test_today_said_as_where_the_change_starts(
         # the metric's things counted as what we get in a period
         ("business_goal", "Fewer complaints about discharge, we get about 42 a quarter.", 42),
         ("requested_solution", "Falls training; we see 30 a week.", 30),
+        ("business_goal", "Fewer missed bins. We're getting about 900 reported a month.", 900),
+        ("business_goal", "Fewer late jobs. We are seeing 40 escalated a week.", 40),
         # not people, a price, history, or the cost in an impact answer
         ("business_goal", "Better induction; we get 5 new starters a month.", None),
         ("requested_solution", "Upselling. We get £40 a head.", None),
         ("business_goal", "Fewer complaints; we got 14 a month back in 2019.", None),
         ("impact", "Big, we get about 40 a week and each costs £50.", None),
+        ("business_goal", "Better induction; we're getting 5 new starters a month.", None),
+        ("business_goal", "Fewer complaints; we were getting 14 reported a month in 2019.", None),
     ],
 )
 def test_what_we_get_in_a_period_is_todays_level(
@@ -1053,6 +1081,15 @@ def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None)
         ("no, and its in the contract with the airline that they must, so", "yes"),
         ("the client has written it into the SLA as a requirement", "yes"),
         ("Not by law, but the framework contract with the council requires it.", "yes"),
+        ("They rush the verification step. It's a GLP requirement, we can't skip it.", "yes"),
+        ("Once a year, at the fire drill. It's required under the fire regs anyway.", "yes"),
+        ("Ward sisters. It's a Trust policy requirement that they do this.", "yes"),
+        ("Do the lockout before they touch the press. It's an OSHA requirement.", "yes"),
+        ("Never. It's a new requirement from the regulator as of January.", "yes"),
+        ("Yes. And it's required by our franchise agreement.", "yes"),
+        ("The certification is in a couple of our client contracts so it's not optional.", "yes"),
+        ("Daily checks are in all of our haulage contracts.", "yes"),
+        ("It's not an FCA requirement, the partners just want it.", "no"),
         # clearly denied
         ("No, it's not a legal requirement, just best practice.", "no"),
         ("There's no legal requirement to do it.", "no"),
@@ -1070,6 +1107,14 @@ def test_a_goal_of_every_one_reaching_a_level(text: str, expected: float | None)
         ("There's a 40-page policy and a video, both from 2018.", None),
         ("The policy still points to a system we switched off.", None),
         ("The job requires a lot of patience.", None),
+        ("It's a CEO requirement, she wants it done.", None),
+        ("The penalty is in the contract: £500 a miss.", None),
+        ("The target is in the contract, 95%.", None),
+        ("It's a business requirement more than anything.", None),
+        ("It's a KPI requirement for the team leaders.", None),
+        ("Not sure if it's an FCA requirement or just our preference.", None),
+        ("The new requirement from the CEO is 95%.", None),
+        ("Fluency is required by the role.", None),
     ],
 )
 def test_a_mandate_said_in_passing(text: str, expected: str | None) -> None:
@@ -1124,7 +1169,13 @@ def test_how_often_the_task_is_done_said_in_passing(
         ("Sorry, I said 90 earlier, the audience is actually 110 once you add agency staff.", 110),
         ("Sorry, I told you 120 nurses before, it's 145 once you count the bank staff.", 145),
         ("earlier I said the team was 25, it's 32 now after the reorg.", 32),
+        ("end of jan. oh and I said 30 people before, its 45 actually", 45),
+        ("we're at 62% compliance. oh and i said 300 staff before, it's closer to 400", 400),
+        ("End of January. Oops, and I said 120 drivers earlier, meant 210.", 210),
         # not the team's size
+        ("I said 30 days before, its 45 actually", None),
+        ("I said 120 drivers earlier, meant 21%.", None),
+        ("I said 3 weeks before, it's closer to 5.", None),
         ("the team is 3 weeks behind", None),
         ("the team is 80% there", None),
         ("the total is 60 minutes a day", None),
@@ -1136,6 +1187,36 @@ def test_how_often_the_task_is_done_said_in_passing(
 def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
     size = team_size_said(text)
     assert (size.value if size else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("cause_frequency", "Every shift. There's about 50 porters across both hospitals.", 50),
+        ("mandate", "yes, HIPAA. and there's 300 front desk staff across the clinics", 300),
+        (
+            "cause_information",
+            "not really. and there's 70 of them so the managers can't keep up",
+            70,
+        ),
+        ("cause_capacity", "yes totally, they're bright. and there's only 12 of them", 12),
+        ("cause_capacity", "Yes. They just need it spelled out. We're talking 26 analysts.", 26),
+        ("mandate", "No, purely commercial. The front desk team of 14 just need to offer it.", 14),
+        ("mandate", "Yes. Every member of the team, 60 including cleaners, needs it.", 60),
+        ("mandate", "Yes, statutory. Everyone, 40 including agency staff, needs it.", 40),
+        # not the team: things, places, a part of it, a team of other things
+        ("cause_resources", "No. There's 3 scanners for the whole floor.", None),
+        ("cause_resources", "No. There's only 2 of them that work.", None),
+        ("cause_capacity", "Yes. We're talking 26 sites, though.", None),
+        ("mandate", "No. Our team of 4 sites is too small for a regulator to care.", None),
+        ("cause_resources", "Partly, there's a list of 40 steps.", None),
+        ("mandate", "Yes. Everyone, 3 sites including the depot, by March.", None),
+    ],
+)
+def test_a_head_count_stated_in_an_answer_about_causes(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("audience_size") == expected
 
 
 @pytest.mark.parametrize(
@@ -1200,6 +1281,10 @@ def test_how_often_the_task_is_done_is_no_level(
         ("They get blamed. We're hoping for 95% by June.", 95),
         ("They've no vans. We're aiming for 3 more vans.", None),
         ("They've no vans. We need 3 more vans.", None),
+        ("Yes, it's in the contract. We're at 71% and the contract says 95.", 95),
+        ("Yes. The policy requires 100% of checks signed off.", 100),
+        ("Yes. The contract says 3 more vans by spring.", None),
+        ("Yes. The contract requires 2 trainers on site.", None),
     ],
 )
 def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> None:
@@ -1214,6 +1299,22 @@ def test_an_aim_in_an_answer_about_causes(text: str, expected: float | None) -> 
             "2027-02-28",
         ),
         ("Around 30. And the deadline is January.", "2027-01-31"),
+        (
+            "Around 30. Oh, and sorry, earlier I said the deadline was December; it's actually "
+            "the end of March.",
+            "2027-03-31",
+        ),
+        ("Around 30. I told you the deadline was March, it's actually end of April", "2027-04-30"),
+        # not said before: the date named is the deadline
+        ("Around 30. We said the deadline is March, and it still is.", "2027-03-31"),
+        # a date settled on after another
+        (
+            "Around 30. Just need it before peak, which for us starts 1 november next year, "
+            "so say end of september",
+            "2027-09-30",
+        ),
+        ("Around 30. By 1 March, so January for the pilot.", "2027-03-01"),
+        ("Around 30. As I said, the deadline is March.", "2027-03-31"),
     ],
 )
 def test_a_deadline_said_before_gives_way_to_the_new_one(text: str, expected: str) -> None:
@@ -1235,3 +1336,166 @@ def test_a_deadline_said_before_gives_way_to_the_new_one(text: str, expected: st
 def test_ours_beside_another_figure_and_matching_it(text: str, expected: dict[str, float]) -> None:
     found = _facts(text, "metric")
     assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("cause_information", "Yes. Yet we're still sitting at 68% first-call resolution.", 68),
+        ("cause_resources", "No. That's why we're stuck at 91% pick accuracy.", 91),
+        (
+            "cause_incentives",
+            "A bonus on cases closed. Documentation quality is sitting around 54%.",
+            54,
+        ),
+        ("cause_skill", "Yes. That's what's frustrating, the referral rate is still only 40%.", 40),
+        ("cause_incentives", "Nothing much. Our wrong-cost-code rate is about 8% of invoices.", 8),
+        ("cause_capacity", "No, it's a different job. Complaint escalations are at 9% now.", 9),
+        ("cause_information", "Yes. They do it every shift, and about 5% still fail QA.", 5),
+        ("cause_skill", "Yes. They run the checks, and right now about 30% of checks fail.", 30),
+        ("cause_skill", "Yes, but at the moment 25% of audits find a gap.", 25),
+        (
+            "cause_incentives",
+            "Commission on deals. File completeness is at 72% and it must be 100%.",
+            72,
+        ),
+        ("cause_resources", "Partly. For the record, errors are at 12%.", 12),
+        # not a level today: a subset, a part of a story, a figure that is no share
+        ("cause_resources", "No. We're stuck at 3 scanners for the whole floor.", None),
+        ("cause_skill", "No. About 40% of them are still sitting at level 1 of the course.", None),
+        ("cause_resources", "No, only 40% of them have a scanner right now.", None),
+        ("cause_resources", "No, and right now 40% of them share a scanner.", None),
+        ("cause_done_before", "Yes, the referral rate was still only 40% back in 2022.", None),
+        ("cause_information", "Yes. They're sitting around 5 hours a day on calls though.", None),
+        ("cause_capacity", "Yes. Half the team is at 50% capacity though.", None),
+        ("cause_resources", "No. The team is at 3 sites.", None),
+    ],
+)
+def test_a_level_stated_in_an_answer_about_causes(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        ("audience_size", "450 warehouse staff. They've never done it well, not even then.", "no"),
+        ("cause_skill", "No. They've never touched the new ERP module.", "no"),
+        ("cause_information", "yeah they know. and they used to nail it before the change", "yes"),
+        ("requested_solution", "some kind of refresher. they've done it fine before", "yes"),
+        ("cause_skill", "Yes. They did it perfectly during the 2024 inspection.", "yes"),
+        # a hedge, a question, another thing never done, or the question itself
+        ("requested_solution", "A refresher, though I'm not sure they've done it before.", None),
+        ("audience", "The porters. Have they done it well before?", None),
+        ("cause_resources", "No, they never used to have scanners.", None),
+        ("audience", "The new starters, they've never worked here before.", None),
+        ("cause_done_before", "No, they've never done it.", None),
+    ],
+)
+def test_done_before_said_in_passing(asked: str, text: str, expected: str | None) -> None:
+    assert _facts(text, asked).get("cause_done_before") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (
+            "existing_resources",
+            "Some experts. And a correction: the backlog is 420 applications now, not 380.",
+            420,
+        ),
+        ("sponsor", "Our MD. Quick correction: this year staff turnover is 23%, not 19%.", 23),
+        ("cause_done_before", "Yep. Correction: the backlog is 600 files now, not 400.", 600),
+        ("confirm", "Almost right, but the current figure is 40, not 25.", 40),
+        # the target, the deadline, the team or a price corrected: no level today
+        ("cause_resources", "Yes. Oh - the target turnaround is 20 minutes, not 30.", None),
+        ("sponsor", "The COO. And the team is 15 people, not 12.", None),
+        ("sponsor", "The COO. The deadline is 30 June, not 31 May.", None),
+        ("mandate", "Yes. And it's 45, not 30.", None),
+        ("sponsor", "The COO. The budget is 5k, not 3k.", None),
+    ],
+)
+def test_a_level_corrected_against_the_figure_said_before(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If we could get the basket to $38 I'd be thrilled, it's hovering near $31.", 31),
+        ("£50k a month would be great; we're sitting around £32k.", 32000),
+        # a price or a cost said with today's cue is no level
+        ("£50k a month would be great; currently £4 a drop.", None),
+        ("£50k a month would be great. It costs £4 now.", None),
+    ],
+)
+def test_a_level_in_money_said_as_where_we_are(text: str, expected: float | None) -> None:
+    assert _facts(text, "target").get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NPS from the survey. Sorry, I said 42 earlier, I'd misread it: our NPS is 31.", 31),
+        ("CSAT from the post-call survey; CSAT is 78% at the moment.", 78),
+        # a target, or someone else's score, is no level
+        ("NPS from the survey. The NPS target is 40.", None),
+        ("NPS from the survey. Ideally our NPS would be 50.", None),
+    ],
+)
+def test_a_score_named_as_nps_or_csat_is_a_level(text: str, expected: float | None) -> None:
+    assert _facts(text, "metric").get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Late invoices per week, from the ledger. Usually around forty.", 40),
+        ("Time to quote, from the CRM. Typically about 3 days.", 3),
+        # not a count of places or people
+        ("Late invoices per week, from the ledger. Usually around 3 sites are late.", None),
+        ("Late invoices per week. Usually around forty of the team send them.", None),
+    ],
+)
+def test_a_level_said_as_what_usually_holds(text: str, expected: float | None) -> None:
+    assert _facts(text, "metric").get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bookings from the CRM. We're at 81 and the COO's number is 90.", 90),
+        ("Bookings from the CRM. The client's ask is 95%.", 95),
+        ("Bookings. She promised the board we'd have returns below 20 a week.", 20),
+        ("Bookings. We committed that we'll hit 95% by June.", 95),
+        ("Bookings. She promised the board we'd have 3 more sites.", None),
+        ("Sales per head. The board's figure is £40.", None),
+        ("Sales per head. The COO's number is 07700 900123.", None),
+        ("Sales per head. The COO's team is 12 people.", None),
+    ],
+)
+def test_the_figure_of_whoever_sets_the_goal(text: str, expected: float | None) -> None:
+    assert _facts(text, "metric").get("target") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (
+            "existing_resources",
+            "IT run phishing tests. The click rate on the last one was 14%.",
+            14,
+        ),
+        ("sponsor", "The CFO. Our error rate last month was 6%.", 6),
+        # no metric named: a story; the cost in an impact answer
+        ("existing_resources", "A course. We had 9 complaints last quarter.", None),
+        ("impact", "Big. The error rate last month was 6%, each costs £40.", None),
+    ],
+)
+def test_a_recent_figure_of_a_metric_named_is_its_level(
+    asked: str, text: str, expected: float | None
+) -> None:
+    assert _facts(text, asked).get("baseline") == expected

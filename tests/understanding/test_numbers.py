@@ -581,6 +581,18 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Our NPS dropped to 12 from 30.", None, None),
     ("it went from 9% to 14% last year", None, None),
     ("errors have crept up from 2% to 5%", None, None),
+    ("Compliance moved from 80% to 95% last year.", None, None),
+    ("We wanted it improved, and it went from 40 to 60.", None, None),
+    # a change wanted, said with a past participle, is a plan
+    ("She wants compliance moved from 80% to 95% by March.", (80, "%"), (95, "%")),
+    ("She needs the score raised from 3.2 to 4.5.", (3.2, None), (4.5, None)),
+    # "one" as a pronoun after a verb of taking is no figure
+    ("Right now about 8% of guests take one and we want 15%.", (8, "%"), (15, "%")),
+    ("We have one now and we want 3.", (1, None), (3, None)),
+    # a goal with its deadline, then where it starts
+    ("90% by the end of next year, up from about 70%.", (70, "%"), (90, "%")),
+    ("We're at 12, down from about 20.", None, None),
+    ("We're at 12 by my count, down from 20.", None, None),
     # someone else's level is a comparison, unless it is what they aim for
     ("We're at 81%; the industry average is 86% but we'd be happy with 84%.", (81, "%"), (84, "%")),
     (
@@ -817,6 +829,8 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("We have 40 agents across 3 sites and need a trainer.", 40),
     ("We employ 2,000 people but only the 85 drivers need this.", 85),
     ("45 people in total, only the 6 in payroll need it", 6),
+    ("There are 2,400 employees in total but only the 48 in accounts payable need this.", 48),
+    ("There are 2,400 employees in total and 3 sites in the north need this.", 2400),
     ("The people who need it are the 12 locums.", 12),
     ("120 drivers and we need it by June", 120),
     ("90 nurses, and all 3 wards need this", 90),
@@ -845,6 +859,25 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("£40k", None),
     ("90 seconds per drop", None),
     ("twice a week", None),
+    # people who lead something
+    ("Twelve line leads.", 12),
+    ("18 shift leads. And a correction on the target: I said 90%.", 18),
+    ("we get 40 sales leads a week", None),
+    ("Thirty-four - I said thirty before but forgot the four team leads.", 34),
+    # the count named as those who must change, two words after it
+    ("There's 35 on site who need to change this.", 35),
+    ("We have 3 sites up north who need trainers.", None),
+    # a count dated by "as of" is the count
+    ("127 as of this morning's headcount report, up from 98 in 2024.", 127),
+    ("Roughly 60 as of last week.", 60),
+    ("3 sites as of March.", None),
+    ("we've got 12 of them for the 30 drivers who need to use them", 30),
+    ("140 staff, only 35 of them are tier 1 and need this", 35),
+    ("40 - I left out the 6 supervisors before.", 40),
+    # firms, not people
+    ("Our 280-odd suppliers complain constantly", None),
+    ("we use 12 providers and 3 vendors", None),
+    ("14 buyers and 280 suppliers", 14),
     ("", None),
 ]
 
@@ -865,6 +898,7 @@ def test_parse_headcount(text: str, expected: float | None) -> None:
         ("five people attended the pilot", 5, None),
         ("we recruited 8 apprentices last year", 8, None),
         ("We hired the 12 of them in March.", 12, 12),
+        ("Yep, before we lost the two senior clerks.", 2, None),
         ("all 45 nurses trained by June", 45, 45),
     ],
 )
