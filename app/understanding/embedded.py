@@ -37,6 +37,7 @@ from app.understanding.numbers import (
 from app.understanding.polarity import (
     conceded_answer,
     confirm_answer,
+    difficulty_denied,
     lead_answer,
     mixed_answer,
     plain_affirmative,
@@ -178,6 +179,7 @@ class EmbeddedUnderstanding:
                     or lead_answer(text)
                     or trailing_answer(text)
                     or conceded_answer(text)
+                    or difficulty_denied(text)
                     or plain_affirmative(text)
                 )
             if label is None:

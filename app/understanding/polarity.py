@@ -251,6 +251,36 @@ def plain_affirmative(text: str) -> str | None:
     return None
 
 
+_DIFFICULTY_DENIED = re.compile(
+    r"\b(?:not|isn['’]t|won['’]t|wouldn['’]t)\s+(?:going\s+to\s+|gonna\s+)?(?:be\s+)?"
+    r"(?:beyond|defeat|stretch|trouble|faze|challenge|too\s+(?:hard|much|difficult))\s+"
+    r"(?:for\s+)?them\b|"
+    r"\bwell\s+within\s+(?:their|them)\b|"
+    r"\bnothing\s+(?:that\s+)?(?:they|she|he)\s+(?:couldn['’]?t|can['’]?t|wouldn['’]?t)\s+"
+    r"(?:learn|pick|handle|manage|do)\b",
+    re.I,
+)
+
+
+def difficulty_denied(text: str) -> str | None:
+    """fw.YES for a reply that denies the thing is hard for them: "these are nurses with
+    degrees, learning a new form is not going to defeat them", "It's well within their
+    reach", "a bit rusty, but nothing they couldn't learn". The negation is what a sentence
+    embedding reads; what it negates is a difficulty. Words that limit its scope or a
+    question leave it to the classifier.
+
+    Chosen on the fresh writers' dev lines (A-D); on the 1,529 no rule was written from it
+    fires 4 times, all right (13 of 13 with train and dev)."""
+    if (
+        _DIFFICULTY_DENIED.search(text) is None
+        or _QUALIFIED.search(text)
+        or _SOME_OF_THEM.search(text)
+        or "?" in text
+    ):
+        return None
+    return fw.YES
+
+
 _NONE_OF = re.compile(
     rf"^\W*{_SOFTENER}(?:i['’]?ve\s+(?:got\s+)?|i\s+have\s+(?:got\s+)?|there['’]?s\s+|"
     rf"there\s+(?:are|is)\s+)?no\s+{_TROUBLE}\b(?P<rest>.*)$",

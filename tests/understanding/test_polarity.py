@@ -7,6 +7,7 @@ import pytest
 from app.understanding.polarity import (
     conceded_answer,
     confirm_answer,
+    difficulty_denied,
     lead_answer,
     mixed_answer,
     plain_affirmative,
@@ -103,6 +104,23 @@ def test_trailing_answer(text: str, expected: str | None) -> None:
 )
 def test_conceded_answer(text: str, expected: str | None) -> None:
     assert conceded_answer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("These are nurses with degrees, a new form is not going to defeat them.", "yes"),
+        ("It's well within their reach.", "yes"),
+        ("A bit rusty on the system, nothing they couldn't learn.", "yes"),
+        ("It wouldn't be too hard for them", "yes"),
+        ("Not going to defeat them? I'm not so sure.", None),  # a question
+        ("For most of them it's well within their reach.", None),  # scope limited
+        ("It's beyond them right now.", None),  # the difficulty stated, not denied
+        ("They couldn't learn it in a month.", None),
+    ],
+)
+def test_difficulty_denied(text: str, expected: str | None) -> None:
+    assert difficulty_denied(text) == expected
 
 
 @pytest.mark.parametrize(
