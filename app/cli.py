@@ -144,6 +144,7 @@ def corpus(
     since: Annotated[
         str | None, typer.Option(help="Only lines from this id on, e.g. u4924 (one batch).")
     ] = None,
+    until: Annotated[str | None, typer.Option(help="Only lines up to this id, e.g. u6452.")] = None,
 ) -> None:
     """Accuracy of understanding on the labelled utterance corpus, per slot kind."""
     from app.evaluation.corpus import evaluate as evaluate_corpus
@@ -152,8 +153,14 @@ def corpus(
     from app.understanding.training import load_corpus
 
     rows = load_corpus(split=None if split == "all" else split)
-    if since is not None:
-        rows = [row for row in rows if int(row["id"].lstrip("u")) >= int(since.lstrip("u"))]
+    first = int(since.lstrip("u")) if since else 0
+    last = int(until.lstrip("u")) if until else None
+    rows = [
+        row
+        for row in rows
+        if first <= int(row["id"].lstrip("u"))
+        and (last is None or int(row["id"].lstrip("u")) <= last)
+    ]
     report = evaluate_corpus(rows, build_understanding(get_settings()))
     print(corpus_block(report, split))
     if show_failures:

@@ -174,10 +174,11 @@ class TestCli:
         for command in ("serve", "db", "chat", "eval", "ingest"):
             assert command in result.output
 
-    def test_corpus_scores_one_split_from_an_id_on(self):
-        result = CliRunner().invoke(cli, ["corpus", "--split", "fresh", "--since", "u6400"])
+    def test_corpus_scores_a_range_of_ids(self):
+        result = CliRunner().invoke(
+            cli, ["corpus", "--split", "fresh", "--since", "u4200", "--until", "u4229"]
+        )
 
         assert result.exit_code == 0, result.output
         first = result.output.splitlines()[0]
-        assert first.startswith("utterance corpus, split=fresh: ")
-        assert 0 < int(first.split(": ")[1].split()[0]) < 100  # the batch's tail, not 2,300
+        assert first == "utterance corpus, split=fresh: 30 utterances"
