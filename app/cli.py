@@ -137,6 +137,11 @@ def evaluate(
         raise typer.Exit(code=1)
 
 
+def _line_number(line_id: str) -> int:
+    """u0910 -> 910: corpus ids are numbered in the order the lines were written."""
+    return int(line_id.lstrip("u"))
+
+
 @cli.command()
 def corpus(
     split: Annotated[str, typer.Option(help="train, heldout, fresh or all.")] = "heldout",
@@ -153,13 +158,11 @@ def corpus(
     from app.understanding.training import load_corpus
 
     rows = load_corpus(split=None if split == "all" else split)
-    first = int(since.lstrip("u")) if since else 0
-    last = int(until.lstrip("u")) if until else None
+    first, last = _line_number(since or "u0"), _line_number(until) if until else None
     rows = [
         row
         for row in rows
-        if first <= int(row["id"].lstrip("u"))
-        and (last is None or int(row["id"].lstrip("u")) <= last)
+        if first <= _line_number(row["id"]) and (last is None or _line_number(row["id"]) <= last)
     ]
     report = evaluate_corpus(rows, build_understanding(get_settings()))
     print(corpus_block(report, split))
