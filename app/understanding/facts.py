@@ -22,6 +22,8 @@ from app.understanding.numbers import (
     METRIC_NOUN,
     MONEY_UNITS,
     WHO_MUST,
+    figure_alone,
+    figure_first,
     find_quantities,
     is_people_noun,
     parse_change,
@@ -402,25 +404,12 @@ all of them ("the 25 field engineers share 6 laptops", "none of our 52 new call 
 "the 16 of them"), unlike "six of them" or "three people went on it", a part or a story."""
 
 
-_LEADING_FIGURE = re.compile(
-    r"\s*(?:about|around|roughly|now)?\s*(?:[-+£$€]?\d[\d,.]*\s*(?:%|per\s*cent|percent|[km]\b)?|zero|nil)",
-    re.I,
-)
-
-
-_STANDALONE_FIGURE = re.compile(
-    r"\s*(?:(?:honestly|ideally|probably),?\s+)?"
-    r"(?:(?:about|around|roughly|maybe|like|let['’]s\s+say|say|call\s+it|i['’]d\s+say)\s+)?(?P<figure>[£$€]?\d[\d,]*(?:\.\d+)?"
-    r"(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)",
-    re.I,
-)
-
-
 def leading_answer(text: str) -> Quantity | None:
-    """The figure a reply opens with, standing alone, answers the number asked ("85%, and I
-    need to fix two things: ..."); unless a want later names another ("80. We want 95."),
-    or the figure has a word after it ("80 today. We want 95." is today's level)."""
-    m = _STANDALONE_FIGURE.match(text)
+    """The figure a reply opens with, standing alone (`numbers.figure_alone`), answers the
+    number asked ("85%, and I need to fix two things: ..."); unless a want later names
+    another ("80. We want 95."), or the figure has a word after it ("80 today. We want 95."
+    is today's level)."""
+    m = figure_alone(text)
     if m is None or wanted_value(text[m.end() :]) is not None:
         return None
     return parse_quantity(m["figure"])
@@ -456,11 +445,11 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
     dated = fw.SLOT_BY_NAME[slot].kind == "date"
     if reported is not None and dated and (stale := _STALE_DATE.match(rest, reported.end())):
         rest = rest[stale.end() :]  # "the deadline, I said January, it's end of February"
-    elif reported is not None and (stale := _LEADING_FIGURE.match(rest, reported.end())):
+    elif reported is not None and (stale := figure_first(rest, reported.end())):
         rest = rest[stale.end() :]  # "the target I gave, 80%, should be 85%": not 80
     elif (
         _REPORTED.search(text, max(0, m.start() - 30), m.start())
-        and (stale := (_STALE_DATE if dated else _LEADING_FIGURE).match(rest))
+        and (stale := _STALE_DATE.match(rest) if dated else figure_first(rest))
         and (not dated or parse_deadline(rest[stale.end() :], today) is not None)
     ):
         # "I said the target was 95% - it should be 97%": not 95; "I told you the deadline
@@ -474,7 +463,7 @@ def named_value(text: str, slot: str, today: date) -> Quantity | str | None:
             deadline = parse_deadline(clause, today)
             if deadline:
                 return deadline.isoformat()
-        elif (lead := _LEADING_FIGURE.match(clause)) and (
+        elif (lead := figure_first(clause)) and (
             quantity := parse_quantity(lead.group(0))
         ) is not None:
             return quantity  # "the goal is zero late journals, down from 25": the named one

@@ -883,6 +883,54 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     return [_match(text, a) for a in _merge_ranges(text, list(_scan(text)), plain_to=True)]
 
 
+# --- a reply that opens with its figure -----------------------------------------------------
+
+OPENING = (
+    r"\W*?(?:(?:about|around|roughly|approx(?:imately)?|maybe|probably|some|nearly|almost|"
+    r"just\s+(?:over|under)|over|under|well|um+|er+|honestly|oh|like|let['’]s\s+say|say|"
+    r"call\s+it|i['’]d\s+say)[,\s]+)*"
+)
+"""Regex source: nothing but hedges and fillers ("about", "honestly, like", "um, let's say"),
+so the figure after them opens the reply and is what it answers. The one list for every rule
+that asks whether a reply opens with its figure: `opens_reply` (the scan's scoring and head
+counts), `figure_alone` (`facts.leading_answer`) and `figure_first` (`facts.named_value`).
+Lazy about marks, so a "£" or "-" before the figure stays the figure's. Not "ideally", which
+names the goal ("Ideally 95. We're at 80." does not answer today's level with 95;
+`_TARGET_CUE` reads it), nor "now", which at a reply's start names today ("Now 80.")."""
+FIGURE = r"(?:[-+£$€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|per\s*cent|percent|[km]\b))?|zero|nil)"
+"""Regex source: a figure in digits with its sign, currency, scale or percent ("85%",
+"£2.5k", "-3"), or "zero" or "nil"; for the rules that take a figure from a fixed place
+instead of scanning for atoms. A full stop after it stays the sentence's ("80. We want 95")."""
+_OPENING = re.compile(OPENING, re.I)
+_OPENING_ARTICLE = re.compile(OPENING + r"(?:an?\s+)?", re.I)
+_FIGURE_ALONE = re.compile(rf"{OPENING}(?P<figure>{FIGURE})\s*(?:[,;:.!?](?=\s|$)|[-–—]\s|$)", re.I)
+_FIGURE_FIRST = re.compile(rf"\s*(?:now\s+)?{OPENING}{FIGURE}", re.I)
+
+
+def opens_reply(text: str, start: int, article: bool = False) -> bool:
+    """Whether nothing but hedges (`OPENING`) comes before `start`: the figure there opens
+    the reply. With `article`, "a" or "an" may come right before it ("A 4.5 average")."""
+    return (_OPENING_ARTICLE if article else _OPENING).fullmatch(text, 0, start) is not None
+
+
+def figure_alone(text: str) -> re.Match[str] | None:
+    """The reply opens with a figure in digits (group "figure") that stands alone in its
+    clause ("85%, and I need to fix two things", "Let's say 90%. Sorry, ..."), up to the
+    mark after it; not one with a word after it ("80 today", "3.5 days"). Looser than
+    `_answer_alone` (a comma or a dash may end it) and narrower (digits only), because it
+    is read only when a target was asked, and there it wins over the scan's scoring."""
+    return _FIGURE_ALONE.match(text)
+
+
+def figure_first(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The figure that opens the words from `pos`, with its hedges: the value right after a
+    slot's name ("the goal is zero late journals, down from 25"), or the one the requester
+    reported there and the rest of the sentence replaces ("the target I gave, 80%, should
+    be 85%"). Here "now" may come first too: after the name it marks the change ("the
+    target's now 85%"), not today's level."""
+    return _FIGURE_FIRST.match(text, pos)
+
+
 # --- the single number of a reply -----------------------------------------------------------
 
 _ZERO_REPLY = re.compile(
@@ -1001,7 +1049,7 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
 def _answer_alone(text: str, atom: _Atom) -> bool:
     """The number is the reply's whole first sentence ("Ninety.", "About 40%."), so it answers
     the question; what follows is an aside."""
-    return _LEADING.fullmatch(text, 0, atom.start) is not None and sentences.ends_at(text, atom.end)
+    return opens_reply(text, atom.start) and sentences.ends_at(text, atom.end)
 
 
 def _named_alone(text: str, atom: _Atom) -> bool:
@@ -1013,7 +1061,7 @@ def _named_alone(text: str, atom: _Atom) -> bool:
     noun = _noun_after(text, atom) if atom.unit is None else None
     return (
         not (noun is not None and noun.endswith("s") and atom.value == int(atom.value))
-        and _LEADING_ARTICLE.fullmatch(text, 0, atom.start) is not None
+        and opens_reply(text, atom.start, article=True)
         and m is not None
         and not _VERB_OR_SUBJECT.search(m.group(0))
     )
@@ -1598,13 +1646,7 @@ _PEOPLE_CUE = re.compile(
     re.I,
 )
 _OF_GROUP = re.compile(r"\s+of\s+$", re.I)
-_LEADING = re.compile(
-    r"\W*(?:(?:about|around|roughly|approx(?:imately)?|maybe|probably|some|nearly|almost|"
-    r"just\s+(?:over|under)|over|under|well|um+|er+|honestly|oh)[,\s]+)*",
-    re.I,
-)
-"""Nothing but hedges before the number: it opens the reply, so it is the answer."""
-_LEADING_ARTICLE = re.compile(_LEADING.pattern + r"(?:an?\s+)?", re.I)
+
 _NAMED_AFTER = re.compile(rf"(?:\s+[a-z'’-]+){{1,4}}(?={sentences.SENTENCE_END}\s)", re.I)
 _VERB_OR_SUBJECT = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|need|needs|will|would|can|could|"
@@ -1706,7 +1748,7 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             # never the end of a change ("down to 3", "from 40")
             if _NOT_PEOPLE_BEFORE.search(text, lo, hi):
                 continue
-            leading = _LEADING.fullmatch(text, 0, atom.start) is not None
+            leading = opens_reply(text, atom.start)
             replaces = i + 1 < len(atoms) and _REPLACES.fullmatch(
                 text, atom.end, atoms[i + 1].start
             )

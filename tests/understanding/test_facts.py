@@ -15,6 +15,7 @@ from app.understanding.facts import (
     find_facts,
     is_correction,
     mandate_in_passing,
+    named_value,
     team_size_said,
 )
 from app.understanding.numbers import parse_change
@@ -857,6 +858,9 @@ def test_where_we_are_names_today_beside_the_target(text: str, names_today: bool
         ("12 branches across the region. 4.5 stars would be great.", 4.5),
         ("4 sites are behind. We want 95%.", 95),
         ("Honestly, like 80 today. We want 95.", 95),
+        # the hedges are numbers.OPENING, the one list every opening-figure rule reads
+        ("Um, 90%, and the team is 40 now.", 90),
+        ("Let's say 4.5 stars on Google. We're at 3.8 overall.", 4.5),
     ],
 )
 def test_a_leading_figure_answers_the_target(text: str, target: float) -> None:
@@ -1025,6 +1029,23 @@ def test_a_level_beside_a_target_in_an_answer_about_causes(
 ) -> None:
     found = _facts(text, asked)
     assert {k: v for k, v in found.items() if k in ("baseline", "target")} == expected
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        # the figure that opens the words after the slot's name (numbers.figure_first)
+        ("target", "The goal is zero late journals, down from 25.", 0),
+        ("target", "The target's now about 85%, we were at 70.", 85),
+        ("baseline", "The baseline is like 40 a week, give or take 10.", 40),
+        # a figure reported after the name, then replaced: not the reported one
+        ("target", "The target I gave, 80%, should be 85%.", 85),
+        ("target", "I said the target was 95% - it should be 97%.", 97),
+    ],
+)
+def test_named_value(slot: str, text: str, expected: float) -> None:
+    found = named_value(text, slot, TODAY)
+    assert found is not None and getattr(found, "value", None) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,10 @@ from text_to_num import text2num
 from app.interview.state import Quantity
 from app.understanding.numbers import (
     QuantityMatch,
+    figure_alone,
+    figure_first,
     find_quantities,
+    opens_reply,
     parse_change,
     parse_headcount,
     parse_quantity,
@@ -940,6 +943,85 @@ def test_opening_messages(
     pair = parse_change(text)
     assert (None if pair is None else (pair[0].value, pair[1].value)) == change
     assert parse_headcount(text) == headcount
+
+
+# --- a reply that opens with its figure: one list of hedges for every rule ------------------
+
+OPENS: list[tuple[str, str, bool, bool]] = [
+    # (reply, the figure, "a"/"an" allowed before it, whether only hedges come before it)
+    ("Ninety. Oh, and the team is 48", "Ninety", False, True),
+    ("About 40%.", "40", False, True),
+    ("Um, well, just over 200", "200", False, True),
+    ("honestly, like 80 percent?", "80", False, True),
+    ("Let's say 80%. Sorry, it's 61, not 66.", "80", False, True),
+    ("I'd say 12.", "12", False, True),
+    ("Call it 12.", "12", False, True),
+    ("- 40, give or take", "40", False, True),
+    # a word that is no hedge: the figure does not open the reply
+    ("We're at 40.", "40", False, False),
+    ("Ideally 95. We're at 80.", "95", False, False),  # a goal named, not a hedge
+    ("Now 80. We want 95.", "80", False, False),  # today's level
+    # an article only where the measure's name follows ("A 4.5 average")
+    ("A 4.5 average on Tripadvisor.", "4.5", False, False),
+    ("A 4.5 average on Tripadvisor.", "4.5", True, True),
+    ("Probably an 8 out of 10.", "8", True, True),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "article", "opens"), OPENS)
+def test_opens_reply(text: str, figure: str, article: bool, opens: bool) -> None:
+    assert opens_reply(text, text.index(figure), article=article) is opens
+
+
+FIGURE_ALONE: list[tuple[str, str | None]] = [
+    # (reply, the figure standing alone in the clause that opens it)
+    ("85%, and I need to fix two things: the rota and the forms.", "85%"),
+    ("About 70%; oh, and we need to book two rooms.", "70%"),
+    ("£2,500, give or take.", "£2,500"),
+    ("-3 - we lose three a month.", "-3"),
+    ("Let's say 90%. Sorry, the level I gave you was off.", "90%"),
+    ("honestly like 80 percent? oh wait", "80 percent"),
+    ("um, zero.", "zero"),
+    ("2.5k", "2.5k"),
+    # a word after the figure: it is a level or a count, not the answer alone
+    ("80 today. We want 95.", None),
+    ("3.5 days", None),
+    ("Let's say 4.5 stars on Google.", None),
+    # a figure in words is read by the scan (`parse_quantity`), not here
+    ("Ninety, and the team is 48.", None),
+    ("We want 95.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), FIGURE_ALONE)
+def test_figure_alone(text: str, figure: str | None) -> None:
+    m = figure_alone(text)
+    assert (m["figure"] if m else None) == figure
+
+
+FIGURE_FIRST: list[tuple[str, str | None]] = [
+    # (the words after a slot's name, the figure that opens them with its hedges)
+    (" 85%, not 90", " 85%"),
+    (" now 85%", " now 85%"),
+    (" about £1.2m a year", " about £1.2m"),
+    (": roughly 40 per cent", ": roughly 40 per cent"),
+    (" zero late journals, down from 25", " zero"),
+    (" 80. It should be 85.", " 80"),  # the full stop stays the sentence's
+    (" should be 85%", None),
+    (" down from 25", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), FIGURE_FIRST)
+def test_figure_first(text: str, figure: str | None) -> None:
+    m = figure_first(text)
+    assert (m.group(0) if m else None) == figure
+
+
+def test_figure_first_from_a_position() -> None:
+    text = "the target I gave, 80%, should be 85%"
+    m = figure_first(text, text.index(","))
+    assert m is not None and m.group(0) == ", 80%"
 
 
 # --- the word parser agrees with text2num ----------------------------------------------------
