@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.interview import framework as fw
+from app.understanding import sentences
 from app.understanding.classifiers import NEGATION
 
 _SOFTENER = (
@@ -64,7 +65,6 @@ _QUALIFIED = re.compile(
 """What turns a plain answer into a partial one: a "but" straight after it, or words that
 limit its scope. A "but" deep in the explanation ("superb technicians, but not suited")
 usually supports the answer rather than qualifying it."""
-_FIRST_SENTENCE = re.compile(r".*?[.!;](?=\s|$)", re.S)
 _CLOSED = re.compile(r"[.!]\s*$")
 _YES_LEAD = re.compile(rf"^\W*{_SOFTENER}{_YES_WORDS}\b", re.I)
 _NO_LEAD = re.compile(rf"^\W*{_SOFTENER}{_NO_WORDS}\b", re.I)
@@ -84,8 +84,7 @@ def lead_answer(text: str) -> str | None:
         # if it opens that way ("Yes. Well, some of them.")
         qualified = _QUALIFIED_START.match(rest) is not None
     else:
-        first = _FIRST_SENTENCE.match(rest)
-        qualified = _QUALIFIED.search(first.group(0) if first else rest) is not None
+        qualified = _QUALIFIED.search(sentences.split(rest)[0]) is not None
     if qualified or opposite.match(rest) or "?" in text:
         return None  # "yes, but...", "no. Yes. Sort of?": a partial or unsure answer
     return answer

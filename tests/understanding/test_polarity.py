@@ -60,6 +60,11 @@ CASES: list[tuple[str, str | None]] = [
     ("I'd say so.", "yes"),
     ("Probably, though not the new starters.", None),
     ("I think so? Not sure.", None),
+    # an open answer is qualified by its own sentence (sentences.SENTENCES), which an
+    # abbreviation does not end; the next sentence does not qualify it
+    ("Yes, e.g. the night shift, but only some of them.", None),
+    ("Yes, they know it; mostly from the induction.", "yes"),
+    ("No, they don't! Only the leads were shown.", "no"),
 ]
 
 
