@@ -514,7 +514,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         r"\b(?:year[\s-]end|end\s+of\s+year|eoy|month[\s-]end|end\s+of\s+month|eom|quarter[\s-]end|"
-        r"end\s+of\s+quarter|eoq|end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)\b",
+        r"end\s+of\s+quarter|eoq|end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)\b"
+        # "by the end of year two": a year of someone's programme, not of the calendar
+        r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
         _period_end_shorthand,
     ),
     _rule(

@@ -1017,6 +1017,13 @@ _FUTURE = re.compile(
     r"hope|hoping|expect|would\s+like|['’]d\s+like|going\s+to|will)\b",
     re.I,
 )
+_UNTIL_THEN = re.compile(
+    r"\b(?:[a-z]+ed|was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|never)\b"
+    r"[^.;!?]*\b(?:until|till|til)\s+$",
+    re.I,
+)
+"""A past or negated verb before "until": the date says when something began ("never had a
+problem with it until this year"), not when it must be done ("we've got until June")."""
 _JUST_NOW = re.compile(r"(?:today|now|right\s+now|at\s+the\s+moment|this\s+week)", re.I)
 
 
@@ -1035,6 +1042,8 @@ def deadline_in_passing(text: str, today: date) -> str | None:
             or _BARE_SEASON.fullmatch(match.text)
         ):
             continue  # struck out, "today", past ("right up until 2024") or "by the summer"
+        if _UNTIL_THEN.search(sentences.before(text, match.start)):
+            continue  # "the role didn't even exist until this spring": when it began
         relative = _RELATIVE_DEADLINE.search(match.text) and (
             not match.text.lower().startswith(("in ", "inside ")) or _FUTURE.search(before)
         )  # "in three years" is a deadline after "need to", history after "we've grown"

@@ -461,6 +461,8 @@ NOT_DATES = [
     "the 3rd team",
     "during the week we are busy",
     "In May 12 people left",
+    "by the end of year two",  # a year of a programme
+    "by end of month 3",
 ]
 
 

@@ -441,6 +441,8 @@ def test_incidental_numbers_are_not_facts(asked: str, text: str) -> None:
         ("audience_size", "About 200. Need them all through it in 6 weeks.", "2027-01-05"),
         # "inside" a period counts from today like "within"
         ("baseline", "eNPS is -4. The CEO wants +10 inside a year.", "2027-11-24"),
+        # "until" as the time left, not as when something began
+        ("sponsor", "Dana Reyes. We have until June 2027 before the audit.", "2027-06-30"),
     ],
 )
 def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None:
@@ -465,6 +467,11 @@ def test_deadlines_said_in_passing(asked: str, text: str, expected: str) -> None
         # how fast things are done, or were got through
         ("business_goal", "Refunds processed in 3 weeks ideally."),
         ("audience_size", "About 200. They get through it in 6 weeks on average."),
+        # when something began, after a past or negated verb and "until"
+        ("cause_done_before", "No, the role didn't even exist until this spring."),
+        ("cause_done_before", "Never had a problem with it until this year."),
+        # a year of someone's programme
+        ("cause_capacity", "Most of them are part-qualified by the end of year two."),
     ],
 )
 def test_durations_and_history_are_no_deadline(asked: str, text: str) -> None:
