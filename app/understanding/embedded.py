@@ -43,6 +43,7 @@ from app.understanding.polarity import (
     plain_affirmative,
     rebuttal_answer,
     trailing_answer,
+    wished_answer,
 )
 
 _NAMES_TODAY = re.compile(
@@ -174,7 +175,8 @@ class EmbeddedUnderstanding:
                 label = confirm_answer(text)
             else:
                 label = (
-                    mixed_answer(text)
+                    wished_answer(text)
+                    or mixed_answer(text)
                     or rebuttal_answer(text, name)
                     or lead_answer(text)
                     or trailing_answer(text)

@@ -123,7 +123,7 @@ def trailing_answer(text: str) -> str | None:
 
 
 _CONCEDED = re.compile(
-    r"(?:^|[,;.\-–—]\s*|\s)but\s+(?:(?:to\s+answer\s+(?:you|your\s+question|the\s+question)|"
+    r"(?:^|[,;.\-–—]\s*|\s)(?:but|so)\s+(?:(?:to\s+answer\s+(?:you|your\s+question|the\s+question)|"
     r"honestly|to\s+be\s+(?:fair|honest)|in\s+fairness|overall|on\s+the\s+whole|basically)"
     r"[,\s]+)?(?P<answer>yes|yeah|yep|no|nope)\b(?!['’])\s*(?:[,.!;:\-–—]|$)(?P<rest>.*)$",
     re.I | re.S,
@@ -133,15 +133,17 @@ _SOME_OF_THEM = re.compile(r"\b(?:most|many|some|few|several|a\s+couple)\b", re.
 
 
 def conceded_answer(text: str) -> str | None:
-    """The answer given after a "but" that sets an aside apart from it: "Honestly the canteen
-    coffee is the bigger crisis here, but yes, the pharmacists know exactly what's expected",
-    "The old manager was a nightmare, but to answer you, yes, they did this for years". The
-    aside is what a sentence embedding reads; the "but yes" is what the requester answered.
+    """The answer given after a "but" that sets an aside apart from it, or a "so" that
+    concludes from it: "Honestly the canteen coffee is the bigger crisis here, but yes, the
+    pharmacists know exactly what's expected", "The old manager was a nightmare, but to
+    answer you, yes, they did this for years", "there was a contractual requirement, but that
+    contract ended, so no, not any more". The aside is what a sentence embedding reads; the
+    "but yes" or "so no" is what the requester answered.
     As elsewhere, words that limit the answer's scope on either side of it ("most of them,
     but no, not the night shift"), or an answer in the aside too, leave it to the classifier.
 
     Chosen on the fresh writers' lines: of 1,529 a rule had not been written from, it fires
-    on 15, all right, and turns 4 misreadings right."""
+    on 15, all right, and turns 4 misreadings right; with "so", on 36, all right, and 5."""
     m = _CONCEDED.search(text.strip())
     if m is None or "?" in text:
         return None
@@ -278,6 +280,24 @@ def difficulty_denied(text: str) -> str | None:
     ):
         return None
     return fw.YES
+
+
+_WISHED_ANSWER = re.compile(
+    r"\b(?:wish\s+i\s+could|i['’]?d\s+love\s+to|i\s+would\s+love\s+to|i['’]?d\s+like\s+to|"
+    r"i\s+would\s+like\s+to)\s+say\s+(?P<answer>yes|no)\b",
+    re.I,
+)
+
+
+def wished_answer(text: str) -> str | None:
+    """The opposite of the answer the requester wishes they could give: "I wish I could say
+    yes. The truth is they'd freeze on a difficult call" is a no. The "yes" is what a
+    sentence embedding and the word features read. On the fresh writers' lines no rule was
+    written from, it fires 4 times, all right (7 of 7 with the dev lines)."""
+    m = _WISHED_ANSWER.search(text)
+    if m is None:
+        return None
+    return fw.NO if m["answer"].lower() == "yes" else fw.YES
 
 
 _NONE_OF = re.compile(

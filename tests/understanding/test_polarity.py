@@ -13,6 +13,7 @@ from app.understanding.polarity import (
     plain_affirmative,
     rebuttal_answer,
     trailing_answer,
+    wished_answer,
 )
 
 CASES: list[tuple[str, str | None]] = [
@@ -99,6 +100,8 @@ def test_trailing_answer(text: str, expected: str | None) -> None:
         ("The old manager was a nightmare, but to answer you, yes, they did it for years.", "yes"),
         ("I hate the paperwork side of it but no, nothing requires it.", "no"),
         ("The wording's a bit formal for my taste but yes, that's right.", "yes"),
+        ("The contract with the old outsourcer ended, so no, not any more.", "no"),
+        ("They've all got the handbook, so yes.", "yes"),
         ("Most of them, but no, not the night shift.", None),  # scope limited before it
         ("They know it, but no, only the seniors use it.", None),  # and after it
         ("Yes, the kit is fine, but no, the process isn't.", None),  # an answer in each part
@@ -239,3 +242,17 @@ def test_plain_affirmative(text: str, expected: str | None) -> None:
 )
 def test_rebuttal_answer(text: str, slot: str, expected: str | None) -> None:
     assert rebuttal_answer(text, slot) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I wish I could say yes. The truth is they'd freeze on a difficult call.", "no"),
+        ("I'd love to say yes, but the kit is ancient.", "no"),
+        ("I'd like to say no, honestly, but they've cracked it.", "yes"),
+        ("Yes, I'd say so.", None),
+        ("They'd say yes if you asked them.", None),
+    ],
+)
+def test_wished_answer(text: str, expected: str | None) -> None:
+    assert wished_answer(text) == expected
