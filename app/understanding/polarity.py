@@ -1,10 +1,18 @@
-"""A yes/no reply that opens with its answer: "Honestly, no. They're superb technicians but...".
+"""Yes/no replies whose answer sits in a regular place: "Honestly, no. They're superb
+technicians but...".
 
 English puts the answer first and the reasons after. When the opening clause is nothing but
 a yes or a no (with a hedge-free softener such as "honestly" or "sadly"), that is the answer,
 whatever the explanation after it talks about — the explanation is what confuses a sentence
 embedding ("superb technicians" sounds like a yes). A contrast after it ("yes, but only
 some of them") makes it a partial answer, so those are left to the classifier.
+
+The same holds for an answer at the end ("I wouldn't say they do, no."), after a "but" or
+"so" that sets an aside apart, for a "no" that denies a problem rather than the thing asked,
+a difficulty denied, a wished-for answer ("I wish I could say yes"), and the idioms of a
+partial answer ("yes and no"). Each reader returns None when anything could turn it; the
+classifier reads the rest. Each was kept only if, on fresh writers' lines no rule was
+written from, it fired without a wrong reading.
 """
 
 from __future__ import annotations
