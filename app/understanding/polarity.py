@@ -11,8 +11,9 @@ The same holds for an answer at the end ("I wouldn't say they do, no."), after a
 "so" that sets an aside apart, for a "no" that denies a problem rather than the thing asked,
 a difficulty denied, a wished-for answer ("I wish I could say yes"), and the idioms of a
 partial answer ("yes and no"). Each reader returns None when anything could turn it; the
-classifier reads the rest. Each was kept only if, on fresh writers' lines no rule was
-written from, it fired without a wrong reading.
+classifier reads the rest. The readers added since session 10 were kept only if, on fresh
+writers' lines no rule was written from, they fired without a wrong reading
+(docs/status.md).
 """
 
 from __future__ import annotations
