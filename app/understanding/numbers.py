@@ -1123,21 +1123,6 @@ _PRESENT_CUE = re.compile(
     r"[^.;!?\d]{0,25}$",
     re.I,
 )
-_WANTED_DONE = re.compile(
-    r"\b(?:wants?|needs?|would\s+like|['’]d\s+like|like\s+to\s+see|expects?|asked\s+for)\s+"
-    r"(?:[a-z-]+\s+){1,5}?(?:moved|changed|improved|increased|decreased|dropped|raised|lifted|"
-    r"brought|cut|pushed|reduced)(?:\s+(?:up|down|back))?\s+from\s+(?:(?:about|around|roughly)\s+)?$",
-    re.I,
-)
-"""A change wanted, said with a past participle: "She wants sepsis screening compliance moved
-from 80% to 95%" is a plan, not history."""
-
-
-def _happened(text: str, start: int, end: int) -> bool:
-    """Whether a past-tense verb before the change says it is history."""
-    return bool(_HISTORY.search(text, start, end)) and not _WANTED_DONE.search(text, 0, end)
-
-
 """A figure cued in the past tense is today's level only until one cued as today follows."""
 _PRESENT_TENSE = re.compile(
     r"\b(?:it['’]s|it\s+is|we['’]re|we\s+are|they['’]re|they\s+are|is|are)\s+"
