@@ -1618,7 +1618,7 @@ _OF_PEOPLE = re.compile(
     r"in\s+(?:total|all|the\s+team|my\s+team|our\s+team|the\s+department|the\s+group|the\s+office|"
     r"the\s+(?:whole\s+)?(?:company|business|org|organisation|organization))|on\s+(?:the|my|our)\s+team|"
     r"altogether|all\s+together|overall|total|others?|more|colleagues|"
-    r"across\b|between\s+(?:the|our|us|them)\b)",
+    r"across|between\s+(?:the|our|us|them))\b",
     re.I,
 )
 _PEOPLE_CUE = re.compile(
@@ -1666,6 +1666,39 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"\b(?:to|from|by|than|under|below|above|over|towards|reach|hit|down|up|wants?|wanted)\s*$",
     re.I,
 )
+
+
+_OF_THINGS = re.compile(
+    r"\s+of\s+(?:(?:the|our|my|their|your|these|those)\s+)?(?:([A-Za-z][\w-]*)\s+)?"
+    r"([A-Za-z][A-Za-z-]*s)\b",
+    re.I,
+)
+"""After a bare number: "of" and the (plural) things it counts ("a couple of YouTube videos")."""
+_PEOPLE_AFTER_OF = frozenset(
+    _words("hands lads girls boys kids adults temps leads newbies medics vets pilots crews folks")
+)
+"""People "of" may name that do not look like people to is_people_noun ("a couple of the old
+hands"): counted, not things."""
+
+
+def _counts_things_after_of(text: str, end: int) -> bool:
+    """Whether "of" after a number names things, not people: "a couple of YouTube videos",
+    "a dozen of our old modules"; not "a couple of them", "40 of our agents", "two of the
+    team leads" or "a few of us"."""
+    m = _OF_THINGS.match(text, end)
+    if m is None:
+        return False
+    modifier, noun = (m.group(1) or "").lower(), m.group(2).lower()
+    if noun in _FUNCTION_WORDS or noun.endswith(("ss", "us", "is")) or noun in _GROUP_NOUNS:
+        return False
+    if modifier and (
+        modifier in _FUNCTION_WORDS
+        or modifier in _GROUP_NOUNS
+        or is_people_noun(modifier)
+        or _leads_people(modifier, noun)
+    ):
+        return False
+    return noun not in _PEOPLE_AFTER_OF and not is_people_noun(noun)
 
 
 def is_people_noun(word: str) -> bool:
@@ -1730,8 +1763,8 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             continue
         elif not adjacent or not words or words[0] in _FUNCTION_WORDS:
             # a bare number: a head count in a short answer or after "there are", "we have";
-            # never the end of a change ("down to 3", "from 40")
-            if _NOT_PEOPLE_BEFORE.search(text, lo, hi):
+            # never the end of a change ("down to 3", "from 40"), nor things after "of"
+            if _NOT_PEOPLE_BEFORE.search(text, lo, hi) or _counts_things_after_of(text, atom.end):
                 continue
             leading = opens_reply(text, atom.start)
             replaces = i + 1 < len(atoms) and _REPLACES.fullmatch(

@@ -881,6 +881,18 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("Our 280-odd suppliers complain constantly", None),
     ("we use 12 providers and 3 vendors", None),
     ("14 buyers and 280 suppliers", 14),
+    # things counted after "of" are not people; "of you" is not "of YouTube"
+    ("We have a 40-page manual and a couple of YouTube videos", None),
+    ("we have a couple of videos", None),
+    ("we have a couple of usability reports", None),
+    ("we have a couple of them", 2),
+    ("we have 12 of you", 12),
+    ("we have a couple of team leads", 2),
+    ("we have a couple of staff members", 2),
+    ("we have 40 of the nurses", 40),
+    ("we have 40 of our agents", 40),
+    ("A couple of the old hands have", 2),
+    ("a couple of times a week", None),
     ("", None),
 ]
 
