@@ -19,6 +19,7 @@ from app.understanding.numbers import (
     CORRECTING,
     COUNT,
     FRACTION,
+    HAD,
     METRIC_NOUN,
     MONEY_UNITS,
     WHO_MUST,
@@ -416,11 +417,11 @@ def leading_answer(text: str) -> Quantity | None:
 
 
 _REPORTED = re.compile(
-    r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you|put\s+down)\s+(?:that\s+)?$", re.I
+    rf"\b(?:i|we){HAD}\s+(?:said|told\s+you|mentioned|gave\s+you|put\s+down)\s+(?:that\s+)?$", re.I
 )
 """The slot's value as the requester said it before, which the rest of the sentence replaces."""
 _REPORTED_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:that|which)\s+)?(?:i|we)\s+(?:gave(?:\s+you)?|said|mentioned|put\s+down|quoted|"
+    rf"\s*,?\s*(?:(?:that|which)\s+)?(?:i|we){HAD}\s+(?:gave(?:\s+you)?|given(?:\s+you)?|said|mentioned|put\s+down|quoted|"
     r"told\s+you)(?:\s+(?:of|as))?\s*[,:-]?",
     re.I,
 )
@@ -611,7 +612,7 @@ def _quantity_start(clause: str, at: int) -> int:
 
 
 _TOLD_IT_WAS = re.compile(
-    r"\b(?:i|we)\s+(?:said|told\s+you|mentioned|gave\s+you)\s+(?:that\s+)?it\s+was\b"
+    rf"\b(?:i|we){HAD}\s+(?:said|told\s+you|mentioned|gave\s+you)\s+(?:that\s+)?it\s+was\b"
     r"(?=[^.!?]*\b(?:actually|really|in\s+fact)\b)",
     re.I,
 )

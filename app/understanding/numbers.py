@@ -126,10 +126,13 @@ COUNT = (
     r"ninety|hundred)\b)"
 )
 """A count in digits or words; not "one", which is as often a pronoun ("not one of them")."""
+HAD = r"(?:['’]d|\s+had)?"
+"""After "I" or "we" telling what they said before: the past perfect too ("I'd said 30", "we
+had told you 40"), which puts the figure as firmly in the past as "I said 30" does."""
 CORRECTING = re.compile(
     rf"\b(?:actually|correction|sorry|i\s+meant|i\s+mean|to\s+correct|make\s+that|"
     rf"scratch\s+that|not\s+{COUNT}|rather\s+than\s+{COUNT}|i\s+forgot|"
-    r"change\s+(?:the|it)|i\s+said|(?:i|we)\s+told\s+you|fix\s+something\s+i\s+said)\b|"
+    rf"change\s+(?:the|it)|i{HAD}\s+said|(?:i|we){HAD}\s+told\s+you|fix\s+something\s+i\s+said)\b|"
     r"\bupdate:",
     re.I,
 )
@@ -1649,8 +1652,8 @@ _SUPERSEDED = re.compile(
     re.I,
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:not|rather\s+than|instead\s+of|i\s+said|(?:scratch|forget|ignore)\s+(?:the|that)|"
-    r"(?:i|we)\s+(?:said|told\s+you)\s+(?:that\s+)?(?:it|the\s+[a-z-]+(?:\s+[a-z-]+)?)"
+    rf"\b(?:not|rather\s+than|instead\s+of|i{HAD}\s+said|(?:scratch|forget|ignore)\s+(?:the|that)|"
+    rf"(?:i|we){HAD}\s+(?:said|told\s+you)\s+(?:that\s+)?(?:it|the\s+[a-z-]+(?:\s+[a-z-]+)?)"
     r"(?:\s+was|\s+is|['’]s|\s+were))\s+$",
     re.I,
 )

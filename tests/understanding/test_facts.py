@@ -523,6 +523,7 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         ("impact", "We're running at 62% on time, and it costs us.", 62),
         # a level said before and corrected
         ("metric", "Falls per month. I said it was 12 before; it's actually 15.", 15),
+        ("metric", "Falls per month. I'd said it was 12 before; it's actually 15.", 15),
         # a level said as where they are on
         ("business_goal", "More renewals: £3m by March. We're on about £1.9m.", 1_900_000),
         # where they are, said of the people; a cue said after its figure
@@ -638,6 +639,9 @@ def test_a_team_size_corrected_at_the_summary_is_not_the_level() -> None:
         ("Actually it's 45 of them, not 30.", True),
         ("Sorry, I meant June.", True),
         ("I told you 40 before - it's 44.", True),
+        ("Oh, and I'd said 30 receptionists, it's 38.", True),
+        ("We had told you 40, it's 44.", True),
+        ("I'd say 30 of them.", False),
         ("Scratch that, make it 12.", True),
         ("We have 45 of them.", False),
         ("Not one of them knows.", False),

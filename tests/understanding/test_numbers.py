@@ -753,6 +753,11 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("It's 40 - sorry, 44, I forgot the new starters.", 44),
     ("9 - sorry, I know I said 19 last time, that was a slip.", 9),
     ("Actually I said 40 people earlier - it's 44.", 44),
+    # said before in the past perfect; "I'd say" is a hedge, not a figure taken back
+    ("Oh, and I'd said 30 receptionists, it's 38.", 38),
+    ("I had said 30, it's 38.", 38),
+    ("we'd told you 40, it's 44", 44),
+    ("I'd say 30, maybe 38 with the temps", 30),
     ("it was 50 in September but we've hired since, so about 58 now", 58),
     ("Roughly 3,000 - it's every frontline colleague in the bank.", 3000),
     ("We've 4 depots with 20 drivers at each one.", 80),
