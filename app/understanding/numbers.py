@@ -1525,8 +1525,25 @@ _METRIC_AFTER = re.compile(
 """A figure followed by the metric it measures: "58% compliance", "3.2% damage rate"."""
 
 
+def _counts_people(text: str, atom: _Atom) -> bool:
+    """Whether a bare figure counts people: "all 36 operators", "36 new operators"."""
+    if atom.unit is not None:
+        return False
+    m = _UNIT_WORDS.match(text, atom.end)
+    if not m or m.start(1) > atom.end + 1:
+        return False
+    words = [w.lower() for w in m.groups()[:2] if w]
+    return any(is_people_noun(w) for w in words if w not in _FUNCTION_WORDS)
+
+
 def _pairable(text: str, base: _Atom, target: _Atom) -> bool:
-    """Whether today's figure and the wanted one measure the same thing."""
+    """Whether today's figure and the wanted one measure the same thing; never a figure in a
+    unit and a count of people ("a simulator that cost us £1.2m ... great to get all 36
+    operators through it")."""
+    if (base.unit is None) != (target.unit is None) and (
+        _counts_people(text, base) or _counts_people(text, target)
+    ):
+        return False
     return (
         base is not target
         and _compatible(base, target)

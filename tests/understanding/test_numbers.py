@@ -715,6 +715,12 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("cut it by 20%", None, None),
     ("we have 3 sites and want 10% fewer errors", None, None),
     ("we run 3 depots and want 95% on time", None, None),
+    # a count of people is never the level of a figure in a unit
+    ("It cost us £1.2m. Would be great to get all 36 operators through it.", None, None),
+    ("We want the 30 reps at 80% by year end.", None, None),
+    ("an extra five minutes a week. I'd like the 6 receptionists trained.", None, None),
+    ("We are at 40 agents and want 60 agents", (40, None), (60, None)),
+    ("Turnover is 30 leavers a year and we want 15 leavers.", (30, "leavers"), (15, "leavers")),
     ("I said the target was 95% - it should be 97%.", None, None),
     ("we're at 12, down from 20 last year", None, None),
     ("Sales doubled last year and we are at 40 now.", None, None),
