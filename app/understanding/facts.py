@@ -16,6 +16,7 @@ from app.understanding import sentences
 from app.understanding.dates import MONTH, find_dates, parse_deadline, restated
 from app.understanding.frequency import frequency_by_rule, task_rate, task_rate_said
 from app.understanding.numbers import (
+    CHANGED_TO,
     CORRECTING,
     COUNT,
     FRACTION,
@@ -624,7 +625,7 @@ _STATED_LEVEL = re.compile(
     r"current\s+(?:[a-z-]+\s+){0,4}?(?:is|['’]s)|says|shows|reads|"
     rf"{METRIC_NOUN}(?:\s+(?:on|for|of|in)\s+[a-z-]+"
     r"(?:\s+[a-z-]+)?)?(?:\s+is|['’]s))\s+)"
-    r"(?:at\s+)?(?:(?:about|around|roughly|only|just|still)\s+){0,2}\d[\d.,]*\s*"
+    rf"(?:at\s+|{CHANGED_TO})?(?:(?:about|around|roughly|only|just|still)\s+){{0,2}}\d[\d.,]*\s*"
     r"(?:(?:%|per\s*cent|percent)(?:\s+[a-z-]+){0,2}?(?:\s+(?:with|on|in|for)\s+(?:it|that|this|them|"
     r"(?:the|our|those|these)\s+[a-z-]+(?:\s+[a-z-]+)?)|\s+of\s+[a-z-]+)?|"
     rf"out\s+of\s+\d+|in\s+\d+(?:,?\s+so\s+\d[\d.]*\s*%)?|{_DURATION})?"

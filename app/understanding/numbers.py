@@ -1372,6 +1372,22 @@ _WANTED_DONE = re.compile(
 from 80% to 95%" is a plan, not history."""
 
 
+CHANGED_TO = (
+    r"(?:rose|risen|went|gone|increased|decreased|dropped|fell|fallen|jumped|climbed|grew|"
+    r"grown|slipped|crept|declined|shot|spiked|soared|plummeted|improved|moved|edged|drifted|"
+    r"crawled)\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:up|down|back)\s+)?to\s+"
+)
+"""A change that happened, up to where it took the figure: "crept up to", "dropped to"."""
+_GROWN_TO = re.compile(
+    rf"\b{CHANGED_TO}"
+    r"(?:(?:about|around|roughly|nearly|almost|over|under|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+"""Where a change that happened has taken a figure: "it's crept up to 12 days now", "it
+dropped to 60%" is today's level, not a goal "up to" or "down to" would name; "we want it
+dropped to 5" (a want before the verb) is still one."""
+
+
 def _happened(text: str, start: int, end: int) -> bool:
     """Whether a past-tense verb before the change says it is history."""
     return bool(_HISTORY.search(text, start, end)) and not _WANTED_DONE.search(text, 0, end)
@@ -1434,6 +1450,9 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
             or _AFTER_STRONG.match(text, atom.end)
             or (base_past and _PRESENT_TENSE.search(window))
         )  # "It was 11%, it's 8.5% since the new scanners": the present tense after the past
+        grown = _GROWN_TO.search(window)
+        if grown and not _TARGET_CUE.search(window, 0, grown.start()):
+            is_target, is_base, present = False, True, True  # "it's crept up to 12 days now"
         if is_target and target is None and (base is not None or not is_base):
             target = atom
         elif is_base and (base is None or not base_cued or (base_past and present)):

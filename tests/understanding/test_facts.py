@@ -543,6 +543,9 @@ def test_today_is_not_a_deadline_and_a_need_is_not_a_target(
         # what usually holds
         ("cause_skill", "Yes, they can. In practice it's 65%.", 65),
         ("cause_done_before", "No. Normally we're at 85%.", 85),
+        # where a change that happened has taken it
+        ("cause_done_before", "Yes. It was 5 days in 2023; it's crept up to 12 days now.", 12),
+        ("cause_skill", "Yes, they could. Sadly it's dropped to 60% now.", 60),
         # the last occasion it was measured, where a metric is talked about
         ("metric", "The pulse survey. 48% agreed last time; we want 60%.", 48),
         # the whole figure that "now" follows
