@@ -1378,6 +1378,20 @@ CHANGED_TO = (
     r"crawled)\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:up|down|back)\s+)?to\s+"
 )
 """A change that happened, up to where it took the figure: "crept up to", "dropped to"."""
+_REACHED_ONCE = re.compile(
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!['’]ll\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmust\s)"
+    r"(?<!\bshould\s)(?<!\bwould\s)(?<!\bwe['’]d\s)"
+    r"\b(?:hit|reached|achieved|got\s+to|managed|touched)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|a\s+peak\s+of)\s+)?$",
+    re.I,
+)
+_WHEN_PAST = re.compile(
+    r"[^.;!?,]{0,40}?\b(?:(?:a|one|two|three|four|five|\d+|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:years?|months?|quarters?|weeks?)\s+ago|back\s+in|last\s+(?:year|month|quarter))\b",
+    re.I,
+)
+"""A figure reached once, and when ("We hit 98% on the food safety audit two years ago"): a
+past level, not the goal "hit" names in "we need to hit 98%" or "we'll hit 98% next year"."""
 _GROWN_TO = re.compile(
     rf"\b{CHANGED_TO}"
     r"(?:(?:about|around|roughly|nearly|almost|over|under|just\s+over|just\s+under)\s+)?$",
@@ -1443,6 +1457,8 @@ def parse_change(text: str, stated: bool = False) -> tuple[Quantity, Quantity] |
             continue  # "anyone who looks under 25", "68% within 18 weeks": what is counted
         if _COMPARISON.search(window) and not _AFTER_TARGET.match(text[atom.end :]):
             continue  # "the national average is 77%": someone else's level, not ours
+        if _REACHED_ONCE.search(window) and _WHEN_PAST.match(text, atom.end):
+            continue  # "We hit 98% on the audit two years ago": history, not the goal
         is_target = bool(_TARGET_CUE.search(window) or _AFTER_TARGET.match(text[atom.end :]))
         is_base = bool(_BASELINE_CUE.search(window) or _AFTER_BASELINE.match(text[atom.end :]))
         present = bool(

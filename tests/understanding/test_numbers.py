@@ -724,6 +724,11 @@ CHANGE: list[tuple[str, tuple[float, str | None] | None, tuple[float, str | None
     ("Resolution time was 5 days; it's crept up to 12 days now.", None, None),
     ("It was 40 a month; it has gone up to about 55", None, None),
     ("It's at 12 and we want it down to 5", (12, None), (5, None)),
+    # a figure reached once, and when, is history; a figure to hit is still the goal
+    ("We hit 98% on the audit two years ago, now we're at 84%.", None, None),
+    ("We reached 95% back in 2022; we're at 70% now.", None, None),
+    ("We need to hit 98% on the audit, now we're at 84%.", (84, "%"), (98, "%")),
+    ("We're at 84% and want to hit 98% by next year", (84, "%"), (98, "%")),
     ("Turnover is 30 leavers a year and we want 15 leavers.", (30, "leavers"), (15, "leavers")),
     ("I said the target was 95% - it should be 97%.", None, None),
     ("we're at 12, down from 20 last year", None, None),
