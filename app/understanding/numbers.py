@@ -1795,6 +1795,15 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             or _NAMED_AS_NEEDING.search(text, max(0, atom.start - 60), atom.start)
         ) and not (words and words[0] in _GROUP_NOUNS):
             score = 5  # "150 in peak season. It's the permanent 40 who need this": the 40
+        elif (
+            _SCOPED_TO.search(text, max(0, atom.start - 50), atom.start)
+            and adjacent
+            and (
+                any(is_people_noun(w) for w in words[:3])
+                or (len(words) > 1 and _leads_people(words[0], words[1]))
+            )
+        ):
+            score = 5  # "about 400 staff, but this is only about the 35 night managers"
         elif _OF_PEOPLE.match(text, atom.end):
             score = 2
         elif _STRONG_TEAM.match(text, atom.end):
@@ -1954,6 +1963,14 @@ _NAMED_AS_NEEDING = re.compile(
 )
 """The count after the people who must change are named: "the people who need it are the 12
 locums", "the ones who must change are our 40 drivers"."""
+_SCOPED_TO = re.compile(
+    r"\b(?:this|it|that)(?:['’]s|\s+is)\s+(?:(?:only|just|really|mainly|mostly|purely)\s+)+"
+    r"(?:about|for|aimed\s+at)\s+(?:the|our|my)\s+(?:(?:about|around|roughly)\s+)?$",
+    re.I,
+)
+"""The people a need is narrowed to: "He's responsible for about 400 staff, but this is only
+about the 35 night managers", "it's just for our 12 new starters"; not "it's only for the 3
+sites" (no people)."""
 _STRONG_TEAM = re.compile(r"\s+strong\b", re.I)
 _BREAKDOWN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus|&|\+)\s+)"

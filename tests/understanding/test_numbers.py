@@ -912,6 +912,12 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("we have 40 of the nurses", 40),
     ("we have 40 of our agents", 40),
     ("A couple of the old hands have", 2),
+    # the people a need is narrowed to
+    ("He has about 400 staff, but this is only about the 35 night managers.", 35),
+    ("We have 200 staff but it is just for our 12 new starters", 12),
+    ("We have 200 staff; this is only about the 4 shift leads", 4),
+    ("We have 200 staff and it is only for the 3 sites", 200),
+    ("200 staff. it is about the 12 managers", 200),
     ("a couple of times a week", None),
     ("", None),
 ]
