@@ -365,6 +365,10 @@ def _stated_people(text: str) -> bool:
 
 
 _IN_TOTAL = re.compile(
+    # "N of them" as an aside of its own: "Our lab techs are very capable, 11 of them, all
+    # graduates", "32 of them, mostly graduates."; not "6 of them share a login" (a part)
+    rf"(?:^|(?<=[,;:.!?])\s+)(?:(?:about|around|roughly|some)\s+)?{COUNT}\s+of\s+(?:them|us)"
+    r"(?=\s*(?:,|[.!?]|$))|"
     r"\b\d[\d,]*\s+[a-z-]+\s+(?:in\s+total|altogether|all\s+told)\b|"
     # everyone, counted with who is included: "Every member of staff, 85 including support staff"
     r"\b(?:every\s+member\s+of\s+(?:staff|the\s+team)|everyone|everybody|all\s+staff),\s+"
