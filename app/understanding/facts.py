@@ -358,10 +358,26 @@ _GROUP_ACTS = re.compile(r"need|needs|must|should|will|would|have|has|can|could"
 
 
 def _stated_people(text: str) -> bool:
-    return any(_names_a_group(m) for m in _IN_TOTAL.finditer(text)) or any(
-        any(w is not None and is_people_noun(w) for w in (m["w1"], m["w2"], m["w3"]))
-        for m in _THERE_ARE_PEOPLE.finditer(text)
+    return (
+        any(_names_a_group(m) for m in _IN_TOTAL.finditer(text))
+        or any(
+            any(w is not None and is_people_noun(w) for w in (m["w1"], m["w2"], m["w3"]))
+            for m in _THERE_ARE_PEOPLE.finditer(text)
+        )
+        or any(
+            any(w is not None and is_people_noun(w) for w in m.groups())
+            for m in _WE_ARE_PEOPLE.finditer(text)
+        )
     )
+
+
+_WE_ARE_PEOPLE = re.compile(
+    r"\b(?:we\s+are|we['’]re)\s+(?:(?:about|around|roughly|some|nearly|almost|only|just)\s+)?"
+    rf"{COUNT}(?:-odd|-ish|\+)?\s+([a-z-]+)(?:\s+([a-z-]+))?",
+    re.I,
+)
+"""The team counted by its members, with a figure: "We are 62 agents", "We're 30 advisers in
+total"; not "we're 3 sites" or "we're at 62" (no people, no count right after)."""
 
 
 _IN_TOTAL = re.compile(

@@ -1242,11 +1242,16 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
         # "N of them" as an aside of its own
         ("cause_skill", "Yes. Our lab techs are very capable, 11 of them, all graduates.", 11),
         ("cause_capacity", "Yes, they're bright people. 32 of them, mostly graduates.", 32),
+        # the team counted by its members
+        ("cause_information", "They know, yes. We are 62 agents and all of them know it.", 62),
+        ("cause_done_before", "Some of them. The newer half haven't. We're 30 advisers.", 30),
         # not the team: things, places, a part of it, a team of other things
         ("cause_resources", "No. There's 3 scanners for the whole floor.", None),
         ("cause_resources", "No. There's only 2 of them that work.", None),
         ("cause_resources", "No. 6 of them share one login.", None),
         ("cause_skill", "Partly, only 6 of them.", None),
+        ("cause_capacity", "Yes. We're 3 sites, though.", None),
+        ("cause_information", "Yes. We're at 62 on the board.", None),
         ("cause_capacity", "Yes. We're talking 26 sites, though.", None),
         ("mandate", "No. Our team of 4 sites is too small for a regulator to care.", None),
         ("cause_resources", "Partly, there's a list of 40 steps.", None),
