@@ -314,7 +314,7 @@ def _names_a_group(m: re.Match[str]) -> bool:
     if m["of_group"]:  # "all 38 of the night team": the whole of a team, or of its people
         return any(
             is_people_noun(n) or n.lower() in _TEAM_NOUNS
-            for n in (m["of_group"], m["of_group2"])
+            for n in (m["of_group"], m["of_group2"], m["of_group3"])
             if n
         )
     groups = (
@@ -393,9 +393,10 @@ _IN_TOTAL = re.compile(
     rf"(?:(?:about|around|roughly|only|just)\s+)?(?:\d[\d,]*|{COUNT})\s+"
     r"(?:of\s+(?:them|us)(?!\s+(?:that|who|which|with|without)\b)|"
     r"(?:in|on)\s+(?:the|our|my)\s+(?:team|crew|department|unit))\b|"
-    rf"\b(?:the|our|my)\s+(?:[a-z-]+\s+){{0,2}}(?:team|crew|workforce)\s+of\s+{COUNT}\b"
+    rf"\b(?:the|our|my|a)\s+(?:[a-z-]+\s+){{0,2}}(?:team|crew|workforce)\s+of\s+{COUNT}\b"
     r"(?!\s+(?:[a-z-]+\s+)?(?:sites?|stores?|branches|teams|depots|locations|days|weeks))|"
-    rf"\ball\s+{COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?|"
+    rf"\ball\s+{COUNT}\s+of\s+(?:the|our|my)\s+(?P<of_group>[a-z-]+)(?:\s+(?P<of_group2>[a-z-]+))?"
+    r"(?:\s+(?P<of_group3>[a-z-]+))?|"
     r"\ball\s+\d[\d,]*\s+(?P<all_noun>[a-z-]+)(?:\s+(?P<all_noun2>[a-z-]+))?|"
     rf"{sentences.SENTENCE_OPENS}(?:(?:and|but|so)\s+)?(?:(?:about|around|roughly|some)\s+)?\d[\d,]*\s+"
     r"(?P<lead_noun>[a-z-]+)(?:\s+(?P<lead_noun2>[a-z-]+))?|"

@@ -1245,6 +1245,13 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
         # the team counted by its members
         ("cause_information", "They know, yes. We are 62 agents and all of them know it.", 62),
         ("cause_done_before", "Some of them. The newer half haven't. We're 30 advisers.", 30),
+        # a team of N; all N of a group named in three words
+        ("cause_skill", "Some of them, yes. It's about a 50/50 split in a team of 24.", 24),
+        (
+            "cause_done_before",
+            "Never. We'll need all 200 of the contact centre staff doing it.",
+            200,
+        ),
         # not the team: things, places, a part of it, a team of other things
         ("cause_resources", "No. There's 3 scanners for the whole floor.", None),
         ("cause_resources", "No. There's only 2 of them that work.", None),
@@ -1252,6 +1259,8 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
         ("cause_skill", "Partly, only 6 of them.", None),
         ("cause_capacity", "Yes. We're 3 sites, though.", None),
         ("cause_information", "Yes. We're at 62 on the board.", None),
+        ("cause_skill", "Partly. It's a team of 4 sites.", None),
+        ("mandate", "Yes. All 14 of our sites follow the same checklist.", None),
         ("cause_capacity", "Yes. We're talking 26 sites, though.", None),
         ("mandate", "No. Our team of 4 sites is too small for a regulator to care.", None),
         ("cause_resources", "Partly, there's a list of 40 steps.", None),
