@@ -28,6 +28,7 @@ from app.understanding.numbers import (
     figure_first,
     find_quantities,
     is_people_noun,
+    leads_people,
     parse_change,
     parse_headcount,
     parse_quantity,
@@ -295,6 +296,7 @@ def _counted_people(text: str) -> bool:
     "thirty-odd welders" (hedged)."""
     return any(
         any(word is not None and is_people_noun(word) for word in m.groups())
+        or (m[2] is not None and leads_people(m[1].lower(), m[2].lower()))  # "16 shift leads"
         for m in _COUNT_NOUN.finditer(text)
     )
 

@@ -234,7 +234,7 @@ _LEAD_ROLES = frozenset(
 """What a lead leads: "12 shift leads", "9 team leads" are people; "40 sales leads" are not."""
 
 
-def _leads_people(first: str, second: str) -> bool:
+def leads_people(first: str, second: str) -> bool:
     """Whether two words after a number are people who lead something ("line leads")."""
     return second in ("leads", "lead") and first in _LEAD_ROLES
 
@@ -671,7 +671,7 @@ def _build(text: str, value: float, cs: int, ce: int, word: bool) -> _Atom:
             elif (
                 second in _UNITS
                 and len(second) > 2
-                and not _leads_people(first, second)  # "18 shift leads" counts people
+                and not leads_people(first, second)  # "18 shift leads" counts people
                 and first not in _UNITS
                 and not is_people_noun(third)  # "28 field sales reps" counts reps
                 and (
@@ -1750,7 +1750,7 @@ def _counts_things_after_of(text: str, end: int) -> bool:
         modifier in _FUNCTION_WORDS
         or modifier in _GROUP_NOUNS
         or is_people_noun(modifier)
-        or _leads_people(modifier, noun)
+        or leads_people(modifier, noun)
     ):
         return False
     return noun not in _PEOPLE_AFTER_OF and not is_people_noun(noun)
@@ -1800,7 +1800,7 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             and adjacent
             and (
                 any(is_people_noun(w) for w in words[:3])
-                or (len(words) > 1 and _leads_people(words[0], words[1]))
+                or (len(words) > 1 and leads_people(words[0], words[1]))
             )
         ):
             score = 5  # "about 400 staff, but this is only about the 35 night managers"
@@ -1810,7 +1810,7 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             score = 1  # "we're 30 strong": weaker than "the 18 cashiers" it may precede
         elif adjacent and (
             any(is_people_noun(w) for w in words[:3])
-            or (len(words) > 1 and _leads_people(words[0], words[1]))
+            or (len(words) > 1 and leads_people(words[0], words[1]))
         ):
             score = 3
         elif _GROUP_CUE.search(text, lo, hi):

@@ -745,6 +745,9 @@ def test_a_cued_current_value_beats_a_number_in_the_metric_name() -> None:
         ("metric", "Errors per batch. The ones who must change are our 25 packers.", 25),
         # a hedged count of people
         ("business_goal", "Fewer rejected welds. Forty-odd fabricators need to improve.", 40),
+        # people who lead a shift, line or team, counted
+        ("requested_solution", "Coaching. Sorry, correction: it's 16 shift leads, I said 12.", 16),
+        ("requested_solution", "A yellow belt for the 14 shift leads.", 14),
         # in an audience answer, a count standing alone, but when it holds
         ("audience", "the trainee solicitors in the tax team, 11 at the moment", 11),
         ("audience", "Night-shift pickers. About 70 right now.", 70),
@@ -1260,6 +1263,7 @@ def test_the_team_size_said_as_such(text: str, expected: float | None) -> None:
         ("cause_capacity", "Yes. We're 3 sites, though.", None),
         ("cause_information", "Yes. We're at 62 on the board.", None),
         ("cause_skill", "Partly. It's a team of 4 sites.", None),
+        ("cause_resources", "No. We're chasing 40 sales leads a week by hand.", None),
         ("mandate", "Yes. All 14 of our sites follow the same checklist.", None),
         ("cause_capacity", "Yes. We're talking 26 sites, though.", None),
         ("mandate", "No. Our team of 4 sites is too small for a regulator to care.", None),
