@@ -137,11 +137,6 @@ def evaluate(
         raise typer.Exit(code=1)
 
 
-def _line_number(line_id: str) -> int:
-    """u0910 -> 910: corpus ids are numbered in the order the lines were written."""
-    return int(line_id.lstrip("u"))
-
-
 @cli.command()
 def corpus(
     split: Annotated[str, typer.Option(help="train, heldout, fresh or all.")] = "heldout",
@@ -153,17 +148,16 @@ def corpus(
 ) -> None:
     """Accuracy of understanding on the labelled utterance corpus, per slot kind."""
     from app.evaluation.corpus import evaluate as evaluate_corpus
+    from app.evaluation.corpus import line_number
     from app.evaluation.report import corpus_block, failures_block
     from app.main import build_understanding
     from app.understanding.training import load_corpus
 
     rows = load_corpus(split=None if split == "all" else split)
-    first, last = _line_number(since or "u0"), _line_number(until) if until else None
-    rows = [
-        row
-        for row in rows
-        if first <= _line_number(row["id"]) and (last is None or _line_number(row["id"]) <= last)
-    ]
+    if since:
+        rows = [row for row in rows if line_number(row["id"]) >= line_number(since)]
+    if until:
+        rows = [row for row in rows if line_number(row["id"]) <= line_number(until)]
     report = evaluate_corpus(rows, build_understanding(get_settings()))
     print(corpus_block(report, split))
     if show_failures:

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation.corpus import check, kind_of, read  # noqa: E402
+from app.evaluation.corpus import check, kind_of, line_number, read  # noqa: E402
 from app.understanding import classifiers as clf  # noqa: E402
 from app.understanding.embedded import EmbeddedUnderstanding  # noqa: E402
 from app.understanding.embeddings import get_encoder  # noqa: E402
@@ -33,10 +33,6 @@ from app.understanding.training import (  # noqa: E402
     load_corpus,
     load_exemplars,
 )
-
-
-def _number(row_id: str) -> int:
-    return int(row_id.lstrip("u"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scored = [
         row
         for row in corpus
-        if kind_of(row) in args.kinds and _number(row["id"]) >= _number(args.since)
+        if kind_of(row) in args.kinds and line_number(row["id"]) >= line_number(args.since)
     ]
     hits: dict[str, list[bool]] = defaultdict(list)
     failures: list[str] = []

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation.corpus import kind_of  # noqa: E402
+from app.evaluation.corpus import kind_of, line_number  # noqa: E402
 from app.evaluation.scenarios import close_enough  # noqa: E402
 from app.interview import framework as fw  # noqa: E402
 
@@ -52,7 +52,7 @@ def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def source(row: dict[str, Any]) -> str:
     if row["split"] == "heldout":
         return "heldout"
-    return "train-old" if int(row["id"].lstrip("u")) <= OLD_WRITER_LAST else "train-new"
+    return "train-old" if line_number(row["id"]) <= OLD_WRITER_LAST else "train-new"
 
 
 def load_labels(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation.corpus import check, kind_of, read  # noqa: E402
+from app.evaluation.corpus import check, kind_of, line_number, read  # noqa: E402
 from app.understanding.embedded import EmbeddedUnderstanding  # noqa: E402
 from app.understanding.training import load_corpus  # noqa: E402
 
@@ -39,7 +39,7 @@ UNREAD = (4924, 6452)
 def part(row: dict) -> str:
     if row["split"] == "train":
         return "train"
-    number = int(row["id"].lstrip("u"))
+    number = line_number(row["id"])
     return "unread" if UNREAD[0] <= number <= UNREAD[1] else "dev"
 
 

@@ -19,6 +19,12 @@ from app.understanding.base import Understanding
 NUMBER_SLOTS = tuple(s.name for s in fw.SLOTS if s.kind == "number")
 
 
+def line_number(line_id: str) -> int:
+    """u0910 -> 910: corpus ids are numbered in the order the lines were written, so a range
+    of them is one batch or one writer's lines."""
+    return int(line_id.lstrip("u"))
+
+
 def kind_of(row: dict[str, Any]) -> str:
     """The bucket a corpus line is scored in."""
     slot = fw.SLOT_BY_NAME[row["asking"]]
