@@ -70,7 +70,6 @@ _MONTHS = {
     "dec": 12,
 }
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _ORDINAL = {
     "first": 1,
     "1st": 1,

@@ -55,7 +55,6 @@ _NAMES_TODAY = re.compile(
 )
 """Today named outright, or a level stated as where we are: "We're on 22.", "we're at 3.8",
 "we're at 11 now"; not "we're on 3 sites", a count of places."""
-_WORDS = re.compile(r"[\w']+")
 
 
 def _names_both(text: str) -> bool:
