@@ -15,6 +15,7 @@ from app.evaluation.scenarios import close_enough
 from app.interview import framework as fw
 from app.interview.state import Answer, Interpretation, InterviewState, Quantity
 from app.understanding.base import Understanding
+from app.understanding.training import carries_other_facts
 
 NUMBER_SLOTS = tuple(s.name for s in fw.SLOTS if s.kind == "number")
 
@@ -27,11 +28,9 @@ def line_number(line_id: str) -> int:
 
 def kind_of(row: dict[str, Any]) -> str:
     """The bucket a corpus line is scored in."""
-    slot = fw.SLOT_BY_NAME[row["asking"]]
-    expect = row["expect"]
-    extras = [k for k in expect if k in fw.SLOT_BY_NAME and k != slot.name]
-    if extras or expect.get("corrections"):
+    if carries_other_facts(row):
         return "multi_fact"
+    slot = fw.SLOT_BY_NAME[row["asking"]]
     if slot.name == "cause_incentives":
         return "incentives"
     if slot.name == "impact":

@@ -39,6 +39,20 @@ def load_exemplars(skip: str | None = None) -> list[dict[str, Any]]:
     ]
 
 
+def carries_other_facts(row: dict[str, Any]) -> bool:
+    """Whether a line also answers other slots or corrects one ("No. And the target's 20
+    now, not 15").
+
+    The yes/no classifier does not learn from such lines: their sentence vector is mostly the
+    other facts, so they teach it noise. Trained on the current corpus, with and without the
+    452 of them (session 11, shipped models for the other tasks, two MLP seeds): the unread
+    fresh writers E-L 0.869-0.872 -> 0.877, dev writers 0.948 either way, held-out yes/no
+    67-68 of 81 either way, and held-out multi-fact 16 -> 17 of 19."""
+    expect = row["expect"]
+    others = [k for k in expect if k in fw.SLOT_BY_NAME and k != row["asking"]]
+    return bool(others or expect.get("corrections"))
+
+
 def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
     """(text, asked slot, label) per task, derived from each row's expectation."""
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -46,7 +60,7 @@ def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]
         slot = fw.SLOT_BY_NAME[row["asking"]]
         expect, text, act = row["expect"], row["text"], row["expect"]["act"]
         out["act"].append((text, slot.name, act))
-        if slot.kind == "yes_no":
+        if slot.kind == "yes_no" and not carries_other_facts(row):
             out["yes_no"].append(
                 (text, slot.name, expect[slot.name] if act == "answer" else "unknown")
             )
