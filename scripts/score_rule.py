@@ -1,17 +1,18 @@
 """Score a candidate yes/no rule before it ships: where it fires, how often it is right, and
 which of the reader's answers it would change.
 
-Three parts of the corpus, kept apart so that a rule is judged on lines it was not written
-from (docs/status.md, session 10):
+Two parts of the corpus, kept apart so that a rule is judged on lines it was not written
+from (docs/status.md, sessions 10 and 11):
 
-- `train`: the train split's yes/no lines;
-- `dev`: the fresh lines whose misses are read to write rules (writers A-D and M-N);
-- `unread`: the fresh lines no rule was written from (writers E-L, u4924-u6452).
+- `train`: the train split's yes/no lines, among them the fresh writers whose misses were
+  read to write rules (A-D and M-N, "dev" in session 10, trained on since session 11);
+- `unread`: the fresh split, writers E-L (u4924-u6452), from whom no rule was written and no
+  model learnt.
 
 A rule is a function `text -> "yes" | "no" | "partly" | None`, named as `module:function`;
 "fixes" are lines it reads right where the reader as it stands does not, "breaks" the other
 way round (a rule the reader already runs shows none). Wrong readings are listed for the
-train and dev lines only.
+train lines only.
 
     .venv/bin/python scripts/score_rule.py app.understanding.polarity:wished_answer
     .venv/bin/python scripts/score_rule.py mymodule:rule --slot mandate
@@ -28,19 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation.corpus import check, kind_of, line_number, read  # noqa: E402
+from app.evaluation.corpus import check, kind_of, read  # noqa: E402
 from app.understanding.embedded import EmbeddedUnderstanding  # noqa: E402
 from app.understanding.training import load_corpus  # noqa: E402
 
-UNREAD = (4924, 6452)
-"""Writers E-L of the fresh split: measured, never read."""
-
 
 def part(row: dict) -> str:
-    if row["split"] == "train":
-        return "train"
-    number = line_number(row["id"])
-    return "unread" if UNREAD[0] <= number <= UNREAD[1] else "dev"
+    return "train" if row["split"] == "train" else "unread"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts[where, "breaks"] += label != gold and reader_right
         if label != gold and where != "unread":
             print(f"  wrong ({where}) {row['id']}: {label} != {gold} | {row['text']}")
-    for where in ("train", "dev", "unread"):
+    for where in ("train", "unread"):
         print(
             f"{where:7} fires {counts[where, 'fires']:4}  right {counts[where, 'right']:4}  "
             f"fixes {counts[where, 'fixes']:3}  breaks {counts[where, 'breaks']:3}"

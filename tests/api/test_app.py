@@ -176,7 +176,7 @@ class TestCli:
 
     def test_corpus_scores_a_range_of_ids(self):
         result = CliRunner().invoke(
-            cli, ["corpus", "--split", "fresh", "--since", "u4200", "--until", "u4229"]
+            cli, ["corpus", "--split", "fresh", "--since", "u5000", "--until", "u5029"]
         )
 
         assert result.exit_code == 0, result.output
