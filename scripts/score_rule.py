@@ -6,8 +6,8 @@ from (docs/status.md, sessions 10 and 11):
 
 - `train`: the train split's yes/no lines, among them the fresh writers whose misses were
   read to write rules (A-D and M-N, "dev" in session 10, trained on since session 11);
-- `unread`: the fresh split, writers E-L (u4924-u6452), from whom no rule was written and no
-  model learnt.
+- `unread`: the fresh split, writers E-L (u4924-u6452) and P-R (u8012-u8559), from whom no
+  rule was written and no model learnt.
 
 A rule is a function `text -> "yes" | "no" | "partly" | None`, named as `module:function`;
 "fixes" are lines it reads right where the reader as it stands does not, "breaks" the other
