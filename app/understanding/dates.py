@@ -40,6 +40,8 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
+from app.understanding.numbers import opens_reply
+
 __all__ = ["DateMatch", "find_dates", "parse_deadline"]
 
 
@@ -659,12 +661,15 @@ _DEADLINE_CUE = re.compile(
 def parse_deadline(text: str, today: date) -> date | None:
     """The deadline a reply to "by when?" states, as the last day of the named period.
 
-    When several dates appear, the one after "by"/"before"/"deadline"/"no later than" wins,
-    otherwise the first. Vague replies ("ASAP", "no rush", "soon") give None.
+    When several dates appear, a dated one that opens the reply wins (the answer comes
+    first; what follows places it), then the one after "by"/"before"/"deadline"/"no later
+    than", otherwise the first. Vague replies ("ASAP", "no rush", "soon") give None.
     """
     found = sorted(_matches(text, today, relaxed=True), key=lambda d: d.start)
     if not found:
         return None
+    if opens_reply(text, found[0].start) and _YEAR.search(found[0].text):
+        return found[0].value  # "Q3 2027 ideally, before the winter peak": the answer leads
     chosen = next(
         (m for m in found if _DEADLINE_CUE.search(text, max(0, m.start - 40), m.start)), found[0]
     )

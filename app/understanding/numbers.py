@@ -979,6 +979,11 @@ _PERIOD_BEFORE = re.compile(
 
 
 _OF_A_GROUP = re.compile(r"\s+of\s+(?:the|our|all|them|those|these|my|its|their)\b", re.I)
+_OUT_OF = re.compile(
+    r"\bout\s+of\s+(?:(?:a|about|around|roughly|approximately|some|nearly|almost|over|the)\s+)*$",
+    re.I,
+)
+"""A figure after "out of" is the total a share is taken from, not the measure."""
 
 
 def _window_before(text: str, atoms: list[_Atom], i: int, width: int = 40) -> tuple[int, int]:
@@ -1028,6 +1033,8 @@ def parse_quantity(text: str, want: Literal["current", "target"] = "current") ->
                 score -= 2  # "4.5 stars by summer. We have 9 branches": 9 counts the branches
         elif _PAST_OR_TARGET.search(text, lo, hi) and score < 3:
             score -= 1
+        if _OUT_OF.search(text, lo, hi):
+            score -= 3  # "eight a month, give or take, out of roughly 300": the total
         if _answer_alone(text, atom) or (want == "target" and _named_alone(text, atom)):
             score = max(score, 3)  # "Ninety. Oh, and the team is 48, not 36": the answer leads
         if atom.unit in _TIME_UNITS and _PERIOD_BEFORE.search(text, max(lo, atom.start - 20), hi):
@@ -1787,6 +1794,11 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
         words = [w.lower() for w in (m.groups() if m else ()) if w]
         if in_passing and _in_a_story(text, atom, words):
             continue
+        if in_passing and (
+            _IN_A_SEQUENCE.search(text, 0, atom.start)
+            or (not i and _ADDED_TO_A_GROUP.search(text, 0, atom.start))
+        ):
+            continue  # "the first two counter-offers", "the order processors plus the two analysts"
         adjacent = m is not None and m.start(1) - atom.end <= 1
         lo, hi = _window_before(text, atoms, i, width=30)
         if (
@@ -1855,7 +1867,9 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
             or _SAID_BEFORE.search(text, lo, hi)
         ):
             score = 0  # "I said 40 people earlier - it's 44": the old figure
-        if _PART_LEFT_OUT.search(text, max(0, atom.start - 40), atom.start):
+        if _PART_LEFT_OUT.search(text, max(0, atom.start - 40), atom.start) or (
+            i and _PART_INCLUDED.search(text, lo, atom.start)
+        ):
             score = min(score, 1)  # "34 - I said 30 but forgot the four team leads": a part
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
         if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:
@@ -1885,6 +1899,18 @@ _PART_LEFT_OUT = re.compile(
     re.I,
 )
 """A count named as what was left out of the total before: a part, not the whole."""
+_IN_A_SEQUENCE = re.compile(r"\b(?:first|last|next)\s+$", re.I)
+_ADDED_TO_A_GROUP = re.compile(
+    r"\b(?:plus|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+|our\s+)?$", re.I
+)
+"""In passing, a count after "plus" with no count before it is a part added to a group
+whose size was not said."""
+_PART_INCLUDED = re.compile(
+    r"\b(?:counting|including|incl\.?|that\s+includes|which\s+includes)\s+(?:about\s+)?"
+    r"(?:the\s+|our\s+)?$",
+    re.I,
+)
+"""A count named as part of a figure before it: "Twelve, counting the two night porters"."""
 
 
 def _apology_for_the_next(text: str, atoms: list[_Atom], i: int) -> bool:

@@ -322,6 +322,9 @@ CHOICE: list[tuple[str, str]] = [
     ("By the spring review in March", "2027-03-31"),
     # but a season with no month stays the season
     ("Before the summer rush.", "2026-08-31"),
+    # a dated answer that opens the reply wins over a horizon placed after it
+    ("Q3 2027 ideally, before the winter peak.", "2027-09-30"),
+    ("June 2027, so before the summer rush.", "2027-06-30"),
     # a period restated as a month
     ("By the end of the financial year, which is March.", "2027-03-31"),
 ]

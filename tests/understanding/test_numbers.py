@@ -463,6 +463,9 @@ QUANTITY: list[tuple[str, float | None, str | None]] = [
     ("by 30 April 2027", None, None),
     ("at 9am", None, None),
     ("", None, None),
+    # the total a share is taken from is not the measure
+    ("Eight a month, give or take, out of roughly 300 submitted.", 8, None),
+    ("About 12 out of the 200 we ship", 12, None),
     ("Four in ten orders have at least one picking error, so 40%.", 40, "%"),
 ]
 
@@ -918,6 +921,9 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("We have 200 staff; this is only about the 4 shift leads", 4),
     ("We have 200 staff and it is only for the 3 sites", 200),
     ("200 staff. it is about the 12 managers", 200),
+    # a part named as included in the figure before it
+    ("Twelve, counting the two night porters who cover the phones.", 12),
+    ("40 including the 6 supervisors", 40),
     ("a couple of times a week", None),
     ("", None),
 ]
