@@ -8,6 +8,7 @@ not: those go through small classifiers over local sentence embeddings (`classif
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from threading import Lock
@@ -26,6 +27,7 @@ from app.understanding.facts import (
     leading_answer,
     mandate_in_passing,
     named_value,
+    replaced_figures,
 )
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
@@ -73,9 +75,32 @@ _REQUEST = re.compile(
 )
 
 
+_PRONOUN = re.compile(r"(?:it|this|that|them|these|those)\b", re.I)
+"""A need whose object is a pronoun is not the request: "I need it at 85" wants the metric
+there; the thing asked for comes in another sentence."""
+
+
+def _corrected_answers(text: str, state: InterviewState) -> list[Finding]:
+    """ "I said 30 earlier; it's actually 45": the number answer that held 30 becomes 45. Only
+    when exactly one answer held the old figure, so the correction can't land on the wrong
+    slot."""
+    found: list[Finding] = []
+    for old, new in replaced_figures(text):
+        held = [
+            name
+            for name, answer in state.answers.items()
+            if isinstance(answer.value, Quantity) and math.isclose(answer.value.value, old)
+        ]
+        if len(held) == 1:
+            unit = new.unit or state.answers[held[0]].value.unit  # type: ignore[union-attr]
+            value = Quantity(value=new.value, unit=unit)
+            found.append(Finding(slot=held[0], value=value, raw=text, correction=True))
+    return found
+
+
 def request_phrase(text: str) -> str:
     """The thing asked for, without the pleasantries around it."""
-    match = _REQUEST.search(text)
+    match = next((m for m in _REQUEST.finditer(text) if not _PRONOUN.match(m["what"])), None)
     if not match:
         return text
     what = re.sub(
@@ -241,6 +266,8 @@ class EmbeddedUnderstanding:
         if asked == "confirm":
             named = {f.slot for f in findings}  # "the target's 8 and the baseline's 20": read once
             findings += [f for f in self._correction_at_summary(text, today) if f.slot not in named]
+        named = {f.slot for f in findings} | {asked}
+        findings += [f for f in _corrected_answers(text, state) if f.slot not in named]
         return findings
 
     def _correction_at_summary(self, text: str, today: date) -> list[Finding]:

@@ -1500,3 +1500,29 @@ def _tidy(text: str) -> str:
 
 
 __all__ = ["find_facts", "headcount", "is_correction", "parse_deadline", "parse_quantity"]
+
+
+_FIG = r"(?:[£$€]?\d[\d,]*(?:\.\d+)?%?)"
+_REPLACED_FIGURE = re.compile(
+    rf"\b(?:i{HAD}\s+said|i\s+told\s+you|i\s+gave\s+you|i\s+mentioned|i\s+put)\s+"
+    rf"(?P<old>{_FIG})(?:\s+(?:earlier|before|just\s+now|then))?\s*(?:[;,.:]|[-–—])?\s*"
+    rf"(?:but\s+)?(?:it['’]s|it\s+is|that['’]s|make\s+(?:it|that)|should\s+be|really)\s+"
+    rf"(?:actually\s+|really\s+|more\s+like\s+)?(?P<new>{_FIG})"
+    rf"|\b(?:it['’]s|it\s+is|that['’]s|make\s+(?:it|that))\s+(?:actually\s+)?(?P<new2>{_FIG}),?"
+    rf"\s+not\s+(?P<old2>{_FIG})",
+    re.I,
+)
+"""A figure said again in its corrected form, without naming what it measures: "I said 30
+earlier; it's actually 45", "QA reran the sample and it's 35%, not 40"."""
+
+
+def replaced_figures(text: str) -> list[tuple[float, Quantity]]:
+    """(old value, new quantity) for each figure the reply corrects without naming its slot.
+    The interview knows which answer held the old value; this only reads the two figures."""
+    out: list[tuple[float, Quantity]] = []
+    for m in _REPLACED_FIGURE.finditer(text):
+        old = parse_quantity(m["old"] or m["old2"])
+        new = parse_quantity(m["new"] or m["new2"])
+        if old is not None and new is not None and old.value != new.value:
+            out.append((old.value, new))
+    return out

@@ -1795,10 +1795,11 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
         if in_passing and _in_a_story(text, atom, words):
             continue
         if in_passing and (
-            _IN_A_SEQUENCE.search(text, 0, atom.start)
+            _A_COUPLE.fullmatch(text, atom.start, atom.end)
+            or _IN_A_SEQUENCE.search(text, 0, atom.start)
             or (not i and _ADDED_TO_A_GROUP.search(text, 0, atom.start))
         ):
-            continue  # "the first two counter-offers", "the order processors plus the two analysts"
+            continue  # "a couple of top reps", "the first two counter-offers", "... plus the two analysts"
         adjacent = m is not None and m.start(1) - atom.end <= 1
         lo, hi = _window_before(text, atoms, i, width=30)
         if (
@@ -1900,6 +1901,8 @@ _PART_LEFT_OUT = re.compile(
 )
 """A count named as what was left out of the total before: a part, not the whole."""
 _IN_A_SEQUENCE = re.compile(r"\b(?:first|last|next)\s+$", re.I)
+_A_COUPLE = re.compile(r"a\s+couple(?:\s+of)?", re.I)
+"""In passing, "a couple of top reps" names some people, not how many there are."""
 _ADDED_TO_A_GROUP = re.compile(
     r"\b(?:plus|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+|our\s+)?$", re.I
 )

@@ -810,6 +810,10 @@ def test_a_whole_team_counted_in_passing(asked: str, text: str, expected: float)
         ("audience", "The nurses on ward 7, since 2019 or so."),
         # a sequence, or a part added to a group whose size was not said
         ("desired_behavior", "Hold list price through the first two counter-offers."),
+        (
+            "existing_resources",
+            "An e-course, and there are a couple of top reps who never discount.",
+        ),
         ("audience", "Sales administration: the order processors plus the two pricing analysts."),
         ("audience", "The pickers, 3 sites, and the drivers."),
     ],

@@ -56,3 +56,22 @@ def test_a_question_about_the_question_stays_a_question(text: str) -> None:
         text, InterviewState(asking="requested_solution"), TODAY
     )
     assert reading.act == "question"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Our first-time fix rate is stuck at 71% and I need it at 85. I want a "
+            "troubleshooting course for the service techs.",
+            "Troubleshooting course for the service techs",
+        ),
+        (
+            "We need this sorted. I'd like a Lean workshop for the planners.",
+            "Lean workshop for the planners",
+        ),
+        ("I need it fixed.", "I need it fixed."),  # nothing else asked for: the words stand
+    ],
+)
+def test_a_need_for_it_is_not_the_request(text: str, want: str) -> None:
+    assert request_phrase(text) == want

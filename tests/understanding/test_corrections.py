@@ -1,0 +1,61 @@
+"""A figure corrected without naming what it measures ("I said 30 earlier; it's actually
+45") lands on the one answer that held the old figure, whatever question is being asked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.interview.state import Answer, InterviewState, Quantity
+from app.understanding.embedded import get_understanding
+from app.understanding.facts import replaced_figures
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Oh, and I said 30 earlier; it's actually 45.", [(30, 45)]),
+        ("QA reran the sample and it's 35%, not 40.", [(40, 35)]),
+        ("I told you 12 - make it 14.", [(12, 14)]),
+        ("That's 18, not 16, sorry.", [(16, 18)]),
+        ("It's 45 people across both sites.", []),
+        ("They'd need 30 minutes, not 20.", []),  # no "it's": a want, not a correction
+        ("I said 30 and it's 30.", []),
+    ],
+)
+def test_replaced_figures(text: str, pairs: list[tuple[float, float]]) -> None:
+    assert [(old, new.value) for old, new in replaced_figures(text)] == pairs
+
+
+def _state(asking: str, **numbers: float) -> InterviewState:
+    answers = {k: Answer(raw="earlier", value=Quantity(value=v)) for k, v in numbers.items()}
+    return InterviewState(asking=asking, answers=answers)
+
+
+def _corrections(text: str, state: InterviewState) -> dict[str, float]:
+    reading = get_understanding().interpret(text, state, TODAY)
+    return {f.slot: f.value.value for f in reading.findings if f.correction}
+
+
+def test_the_answer_that_held_the_old_figure_is_corrected() -> None:
+    state = _state("desired_behavior", audience_size=30, baseline=12)
+    text = "Check the fix worked before closing. Oh, and I said 30 earlier; it's actually 45."
+    assert _corrections(text, state) == {"audience_size": 45}
+
+
+def test_the_unit_of_the_new_figure_is_kept() -> None:
+    reading = get_understanding().interpret(
+        "Also, QA reran the sample and it's 35%, not 40.",
+        _state("sponsor", baseline=40),
+        TODAY,
+    )
+    corrected = next(f for f in reading.findings if f.slot == "baseline")
+    assert corrected.value == Quantity(value=35, unit="%") and corrected.correction
+
+
+def test_an_old_figure_two_answers_held_corrects_neither() -> None:
+    state = _state("desired_behavior", baseline=40, audience_size=40)
+    assert _corrections("Sorry, it's 35, not 40.", state) == {}
