@@ -1,8 +1,10 @@
 """Scenario runs in process with the real embedded understanding.
 
-Two sets. The development scenarios (`../shared/scenarios`) are held to the issue's
+Three sets. The development scenarios (`../shared/scenarios`) are held to the issue's
 thresholds (slot 0.95, root cause and recommendation 0.9), and the core promise (no premature
-proposal) and submission at their final values. The fresh scenarios
+proposal) and submission at their final values. `tests/data/scenarios_dev` (session 11, 30
+scenarios by three more writers from the design alone) had their misses read to write rules,
+and are held at what they reached less one scenario's worth. The fresh scenarios
 (`tests/data/scenarios_fresh`, session 11) were written by three writers who read only the
 design's interview and scenario contracts, never the code or the development set; nothing was
 tuned on them, so they stand for the unseen requesters the product is judged on. Their floors
@@ -19,11 +21,15 @@ import pytest
 from app.evaluation.scenarios import ScenarioResult, load_scenarios, metrics, run_scenario
 from app.understanding.embedded import get_understanding
 
-DEVELOPMENT = Path(__file__).resolve().parents[3] / "shared" / "scenarios"
-FRESH = Path(__file__).resolve().parents[1] / "data" / "scenarios_fresh"
+DIRECTORIES = {
+    "development": Path(__file__).resolve().parents[3] / "shared" / "scenarios",
+    "dev": Path(__file__).resolve().parents[1] / "data" / "scenarios_dev",
+    "fresh": Path(__file__).resolve().parents[1] / "data" / "scenarios_fresh",
+}
 
 FLOORS = {
     "development": {"slot": 0.95, "root_cause": 0.9, "recommendation": 0.9, "turns": 1.0},
+    "dev": {"slot": 0.95, "root_cause": 0.95, "recommendation": 0.93, "turns": 0.8},
     "fresh": {"slot": 0.9, "root_cause": 0.95, "recommendation": 0.9, "turns": 0.95},
 }
 """`turns` is the share of scenarios finished within their `max_turns`."""
@@ -31,7 +37,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def run(request: pytest.FixtureRequest) -> tuple[str, list[ScenarioResult]]:
-    directory = DEVELOPMENT if request.param == "development" else FRESH
+    directory = DIRECTORIES[request.param]
     if not directory.is_dir():
         pytest.skip(f"{directory} is not there")
     understanding = get_understanding()
