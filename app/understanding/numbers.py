@@ -1082,15 +1082,6 @@ def _taken_back(text: str, atoms: list[_Atom], i: int) -> bool:
     return bool(_SUPERSEDED.match(text, atoms[i].end) or _SAID_BEFORE.search(text, lo, hi))
 
 
-def _counts_people(text: str, atom: _Atom) -> bool:
-    """ "30 people", "40 of them": a head count, not a metric's value."""
-    noun = _noun_after(text, atom)
-    return (noun is not None and is_people_noun(noun)) or bool(_OF_US.match(text, atom.end))
-
-
-_OF_US = re.compile(r"\s+of\s+(?:them|us)\b", re.I)
-
-
 # --- baseline and target in one breath -----------------------------------------------------
 
 _FROM_BEFORE = re.compile(
