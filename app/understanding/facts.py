@@ -753,6 +753,11 @@ _MORE_OF = re.compile(
 )
 
 
+_COMPOUND = re.compile(r"\s*(?:an?\s+)?\d+(?:\.\d+)?-[a-z]", re.I)
+"""A figure joined by a hyphen to a word ("5-axis", "24-hour", "3-phase") is part of a name
+or a modifier, not the value wanted."""
+
+
 def wanted_value(text: str, strict: bool = False) -> Quantity | None:
     """The value the requester wants, said in passing: "I'd like zero", "we want failed
     deliveries down to 2%", "and need 100". Never money or a head count ("we need 20
@@ -767,6 +772,8 @@ def wanted_value(text: str, strict: bool = False) -> Quantity | None:
             pattern = _WANTED_STRICT if strict and not aimed else _WANTED_NUMBER
             if not (wants := pattern.match(rest)) or (aimed and _MORE_OF.match(rest)):
                 continue
+            if _COMPOUND.match(rest):
+                continue  # "Need 5-axis programming": the figure names a kind of thing
             if wants.groupdict().get("team"):
                 rest = rest[wants.end("team") :]  # "the 30 reps at 80%": the 80%, not the 30
             end = _CLAUSE_END.search(rest)

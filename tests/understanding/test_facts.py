@@ -356,6 +356,8 @@ def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object
         ("cause_skill", "No. The inspection is on 12 May 2027 and the report comes out in June."),
         ("existing_resources", "Nothing. It went live on 3 March 2026, which is when it started."),
         ("requested_solution", "We need 20 people trained on the new till."),
+        ("requested_solution", "Need 5-axis programming training for our machinists."),
+        ("business_goal", "We need 24-hour cover on the help desk."),
         ("business_goal", "The goal is to cut waste across our 6 kitchens."),
         ("cause_resources", "No, six of them share one scanner."),
         ("cause_resources", "No, only 40% of them have a scanner right now."),
