@@ -1866,6 +1866,13 @@ def parse_headcount(text: str, in_passing: bool = False) -> float | None:
         value = atom.value + 1 if _ME_PLUS.search(text, lo, hi) else atom.value
         if i and _AT_EACH.match(text, atom.end) and atoms[i - 1].unit is None:
             value *= atoms[i - 1].value  # "4 depots with 20 drivers at each one"
+        if (
+            not in_passing  # in passing, "a third of the 90 managers" is a subset of them
+            and i
+            and atoms[i - 1].kind == "fraction"
+            and _SHARE_OF.fullmatch(text, atoms[i - 1].end, atom.start)
+        ):
+            value = round(value * atoms[i - 1].value / 100)  # "a third of the 45 people": 15
         candidates.append((i, value, score))
     # a breakdown adds up: "4 supervisors and 60 pickers", "14 reps plus 2 managers"
     merged: list[tuple[int, float, int]] = []
@@ -1891,6 +1898,8 @@ _PART_LEFT_OUT = re.compile(
     re.I,
 )
 """A count named as what was left out of the total before: a part, not the whole."""
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|our\s+|all\s+|those\s+|these\s+)?", re.I)
+"""Between a share and a count: "a third of the 45 people" counts a third of them."""
 _IN_A_SEQUENCE = re.compile(r"\b(?:first|last|next)\s+$", re.I)
 _A_COUPLE = re.compile(r"a\s+couple(?:\s+of)?", re.I)
 """In passing, "a couple of top reps" names some people, not how many there are."""

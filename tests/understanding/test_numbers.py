@@ -921,6 +921,9 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("We have 200 staff; this is only about the 4 shift leads", 4),
     ("We have 200 staff and it is only for the 3 sites", 200),
     ("200 staff. it is about the 12 managers", 200),
+    # a share of a group counted
+    ("Exactly a third of the 45 people on the old support floor moved across.", 15),
+    ("Half of our 30 agents", 15),
     # a part named as included in the figure before it
     ("Twelve, counting the two night porters who cover the phones.", 12),
     ("40 including the 6 supervisors", 40),
@@ -947,6 +950,8 @@ def test_parse_headcount(text: str, expected: float | None) -> None:
         ("We hired the 12 of them in March.", 12, 12),
         ("Yep, before we lost the two senior clerks.", 2, None),
         ("all 45 nurses trained by June", 45, 45),
+        # asked, a share of a group is how many; in passing, a subset of the group
+        ("about a third of the 90 farm managers we'd be training", 30, 90),
     ],
 )
 def test_people_in_a_story_are_no_head_count_in_passing(
