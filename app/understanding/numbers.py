@@ -1245,7 +1245,8 @@ _FUNCTION_WORDS = frozenset(
     which who where when if would could should might may will shall must can need needs across between among
     over under above below into onto out off after before during within without than too
     also just only still yet maybe perhaps probably last next past previous first whole
-    other same such right already here there once including counting not rather instead"""
+    other same such right already here there once including counting not rather instead all
+    told"""
     )
 )
 

@@ -921,6 +921,10 @@ HEADCOUNT: list[tuple[str, float | None]] = [
     ("We have 200 staff; this is only about the 4 shift leads", 4),
     ("We have 200 staff and it is only for the 3 sites", 200),
     ("200 staff. it is about the 12 managers", 200),
+    # "all in", "all told": the total
+    ("38 all in.", 38),
+    ("52 all told, counting the temps", 52),
+    ("12 all-day sessions", None),
     # a share of a group counted
     ("Exactly a third of the 45 people on the old support floor moved across.", 15),
     ("Half of our 30 agents", 15),
