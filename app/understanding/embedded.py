@@ -75,11 +75,6 @@ _REQUEST = re.compile(
 )
 
 
-_PRONOUN = re.compile(r"(?:it|this|that|them|these|those)\b", re.I)
-"""A need whose object is a pronoun is not the request: "I need it at 85" wants the metric
-there; the thing asked for comes in another sentence."""
-
-
 def _corrected_answers(text: str, state: InterviewState) -> list[Finding]:
     """ "I said 30 earlier; it's actually 45": the number answer that held 30 becomes 45. Only
     when exactly one answer held the old figure, so the correction can't land on the wrong
@@ -87,15 +82,20 @@ def _corrected_answers(text: str, state: InterviewState) -> list[Finding]:
     found: list[Finding] = []
     for old, new in replaced_figures(text):
         held = [
-            name
+            (name, answer.value)
             for name, answer in state.answers.items()
             if isinstance(answer.value, Quantity) and math.isclose(answer.value.value, old)
         ]
         if len(held) == 1:
-            unit = new.unit or state.answers[held[0]].value.unit  # type: ignore[union-attr]
-            value = Quantity(value=new.value, unit=unit)
-            found.append(Finding(slot=held[0], value=value, raw=text, correction=True))
+            name, before = held[0]
+            value = Quantity(value=new.value, unit=new.unit or before.unit)
+            found.append(Finding(slot=name, value=value, raw=text, correction=True))
     return found
+
+
+_PRONOUN = re.compile(r"(?:it|this|that|them|these|those)\b", re.I)
+"""A need whose object is a pronoun is not the request: "I need it at 85" wants the metric
+there; the thing asked for comes in another sentence."""
 
 
 def request_phrase(text: str) -> str:

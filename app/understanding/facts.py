@@ -1506,9 +1506,6 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-__all__ = ["find_facts", "headcount", "is_correction", "parse_deadline", "parse_quantity"]
-
-
 _FIG = r"(?:[£$€]?\d[\d,]*(?:\.\d+)?%?)"
 _REPLACED_FIGURE = re.compile(
     rf"\b(?:i{HAD}\s+said|i\s+told\s+you|i\s+gave\s+you|i\s+mentioned|i\s+put)\s+"
@@ -1533,3 +1530,6 @@ def replaced_figures(text: str) -> list[tuple[float, Quantity]]:
         if old is not None and new is not None and old.value != new.value:
             out.append((old.value, new))
     return out
+
+
+__all__ = ["find_facts", "headcount", "is_correction", "parse_deadline", "parse_quantity"]
