@@ -179,6 +179,13 @@ _HABITUALLY = (
 )
 """A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%",
 "number of late timesheets per week. usually around forty"."""
+_HAS_MOVED_TO = (
+    r"\b(?<!to\s)(?:has|have|['’]s|['’]ve)\s+(?:now\s+)?(?:dropped|fallen|risen|climbed|slipped|"
+    r"sunk|dipped|crept\s+(?:up|down)|gone\s+(?:up|down)|increased|decreased|grown|shot\s+up)"
+    r"\s+to(?=\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?[£$€]?\d)"
+)
+"""A present perfect move names where the metric is now: "our first-stick rate has dropped
+to 64%". Not after "to" ("we need it to have dropped to 5%" is a wish)."""
 _NOW = re.compile(
     r"\b(?:cur+ent?ly|right\s+now|at\s+the\s+moment|at\s+present|these\s+days|averag(?:ing|es)|"
     r"we['’]re\s+at|we\s+are\s+at|it['’]s\s+at|sits?\s+at|stands?\s+at|running\s+at|today|"
@@ -189,7 +196,7 @@ _NOW = re.compile(
     r"\b(?:we['’]re|we\s+are)\s+on(?=\s+(?:(?:about|around|roughly|only|just)\s+)?[£$€]?\d)|"
     rf"\b\d[\d.,]*\s*(?:%|per\s*cent|percent|{_DURATION})?\s+(?:right\s+)?now\b|"
     rf"{_FROM_CURRENT}|{_WE_GET}|{_METRIC_IS}|{_PERFORMING}|{_SHARE_DOES}|{_LEVEL_NAMED}|"
-    rf"{_HABITUALLY}",
+    rf"{_HABITUALLY}|{_HAS_MOVED_TO}",
     re.I,
 )
 _DOING = re.compile(_PERFORMING, re.I)

@@ -336,6 +336,18 @@ def _facts(text: str, asked: str) -> dict[str, object]:
         ),
         ("mandate", "Yes, CQC requires it, so we need 100% by then.", {"target": 100}),
         ("cause_frequency", "Once a year. We want 100% of appraisals done.", {"target": 100}),
+        # a present perfect move names today's level; a wish to have moved names the target
+        (
+            "requested_solution",
+            "IV refresher? Our first-stick rate has dropped to 64%.",
+            {"baseline": 64},
+        ),
+        ("business_goal", "The backlog's gone up to 420 files.", {"baseline": 420}),
+        (
+            "business_goal",
+            "We need it to have dropped to 5% by June 2027.",
+            {"target": 5, "deadline": "2027-06-30"},
+        ),
     ],
 )
 def test_facts_said_in_passing(asked: str, text: str, expected: dict[str, object]) -> None:
