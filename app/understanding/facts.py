@@ -19,6 +19,7 @@ from app.understanding.numbers import (
     CHANGED_TO,
     CORRECTING,
     COUNT,
+    FIGURE,
     FRACTION,
     HAD,
     METRIC_NOUN,
@@ -180,9 +181,8 @@ _HABITUALLY = (
 """A level said as what usually holds: "day to day it's 70%", "in practice we're at 60%",
 "number of late timesheets per week. usually around forty"."""
 _HAS_MOVED_TO = (
-    r"\b(?<!to\s)(?:has|have|['’]s|['’]ve)\s+(?:now\s+)?(?:dropped|fallen|risen|climbed|slipped|"
-    r"sunk|dipped|crept\s+(?:up|down)|gone\s+(?:up|down)|increased|decreased|grown|shot\s+up)"
-    r"\s+to(?=\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?[£$€]?\d)"
+    rf"\b(?<!to\s)(?:has|have|['’]s|['’]ve)\s+(?:now\s+)?{CHANGED_TO}"
+    r"(?=(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?[£$€]?\d)"
 )
 """A present perfect move names where the metric is now: "our first-stick rate has dropped
 to 64%". Not after "to" ("we need it to have dropped to 5%" is a wish)."""
@@ -1513,14 +1513,13 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-_FIG = r"(?:[£$€]?\d[\d,]*(?:\.\d+)?%?)"
 _REPLACED_FIGURE = re.compile(
     rf"\b(?:i{HAD}\s+said|i\s+told\s+you|i\s+gave\s+you|i\s+mentioned|i\s+put)\s+"
-    rf"(?P<old>{_FIG})(?:\s+(?:earlier|before|just\s+now|then))?\s*(?:[;,.:]|[-–—])?\s*"
+    rf"(?P<old>{FIGURE})(?:\s+(?:earlier|before|just\s+now|then))?\s*(?:[;,.:]|[-–—])?\s*"
     rf"(?:but\s+)?(?:it['’]s|it\s+is|that['’]s|make\s+(?:it|that)|should\s+be|really)\s+"
-    rf"(?:actually\s+|really\s+|more\s+like\s+)?(?P<new>{_FIG})"
-    rf"|\b(?:it['’]s|it\s+is|that['’]s|make\s+(?:it|that))\s+(?:actually\s+)?(?P<new2>{_FIG}),?"
-    rf"\s+not\s+(?P<old2>{_FIG})",
+    rf"(?:actually\s+|really\s+|more\s+like\s+)?(?P<new>{FIGURE})"
+    rf"|\b(?:it['’]s|it\s+is|that['’]s|make\s+(?:it|that))\s+(?:actually\s+)?(?P<new2>{FIGURE}),?"
+    rf"\s+not\s+(?P<old2>{FIGURE})",
     re.I,
 )
 """A figure said again in its corrected form, without naming what it measures: "I said 30

@@ -1374,9 +1374,10 @@ from 80% to 95%" is a plan, not history."""
 CHANGED_TO = (
     r"(?:rose|risen|went|gone|increased|decreased|dropped|fell|fallen|jumped|climbed|grew|"
     r"grown|slipped|crept|declined|shot|spiked|soared|plummeted|improved|moved|edged|drifted|"
-    r"crawled)\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:up|down|back)\s+)?to\s+"
+    r"crawled|sunk|sank|dipped)\s+(?:(?:all\s+the\s+way|right)\s+)?(?:(?:up|down|back)\s+)?to\s+"
 )
-"""A change that happened, up to where it took the figure: "crept up to", "dropped to"."""
+"""A change that happened, up to where it took the figure: "crept up to", "dropped to". Also
+read after "has" (`facts._HAS_MOVED_TO`: "the rate has dropped to 64%")."""
 _REACHED_ONCE = re.compile(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!['’]ll\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmust\s)"
     r"(?<!\bshould\s)(?<!\bwould\s)(?<!\bwe['’]d\s)"
