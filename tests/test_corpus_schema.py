@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from app.evaluation.corpus import kind_of
 from app.interview.framework import IMPACT_LABELS, INCENTIVE_LABELS, SLOT_BY_NAME
 
 CORPUS = Path(__file__).parent / "data" / "utterances.jsonl"
@@ -29,15 +30,6 @@ def _lines() -> list[str]:
 
 def _rows() -> list[dict[str, Any]]:
     return [json.loads(line) for line in _lines()]
-
-
-def _bucket(row: dict[str, Any]) -> str:
-    expect, asked = row["expect"], row["asking"]
-    if expect.get("corrections") or any(k in SLOT_BY_NAME and k != asked for k in expect):
-        return "multi_fact"
-    if asked in LABELLED_TEXT:
-        return asked
-    return SLOT_BY_NAME[asked].kind
 
 
 def _is_iso_date(value: Any) -> bool:
@@ -130,26 +122,26 @@ def test_heldout_split_is_kept_whole() -> None:
 def test_every_kind_has_both_splits() -> None:
     splits: dict[str, set[str]] = {}
     for row in _rows():
-        splits.setdefault(_bucket(row), set()).add(row["split"])
+        splits.setdefault(kind_of(row), set()).add(row["split"])
     for bucket, seen in splits.items():
         assert {"train", "heldout"} <= seen, f"{bucket} has only {seen}"
 
 
 def test_distribution_minimums() -> None:
-    counts = Counter(_bucket(r) for r in _rows())
+    counts = Counter(kind_of(r) for r in _rows())
     minimum = {
         "number": 170,
         "date": 90,
         "yes_no": 200,
         "choice": 50,
-        "cause_incentives": 70,
+        "incentives": 70,
         "impact": 60,
         "text": 80,
         "multi_fact": 40,
     }
     for bucket, wanted in minimum.items():
         assert counts[bucket] >= wanted, f"{bucket}: {counts[bucket]} < {wanted}"
-    yes_no = [r for r in _rows() if _bucket(r) == "yes_no"]
+    yes_no = [r for r in _rows() if kind_of(r) == "yes_no"]
     assert {r["asking"] for r in yes_no} == {
         n for n, s in SLOT_BY_NAME.items() if s.kind == "yes_no"
     }
