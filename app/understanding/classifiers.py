@@ -115,6 +115,14 @@ LAYER_TASKS = frozenset({"act", "yes_no"})
 trained on): yes/no 0.914-0.915 -> 0.929-0.931 over three shuffles, act 0.970-0.971 ->
 0.973-0.974 over two (0.963-0.966 -> 0.971-0.975 on the first writer's lines). The others
 read the sentence vector alone."""
+POLARITY_TASKS = frozenset({"yes_no"})
+"""Tasks that read the reply through `embeddings.MPNetEncoder` (all-mpnet-base-v2's layers
+8 and 6) instead of MiniLM's layers 6 and 4. Yes/no is where MiniLM fell short: trained on
+the same lines, the classifier alone read the eight fresh writers E-L 0.888 -> 0.934 (1,529
+lines) and P-R 0.954 -> 0.972 (539) with MPNet's 8 + 6, against 0.929 and 0.977 with the
+full 12-layer model (12 + 8) and 0.926 / 0.969 with layer 8 alone (session 12). The other
+tasks already read well enough for the four times the cost: MPNet's eight layers take
+about 29 ms for a 19-token reply on this machine, MiniLM's six 7 ms."""
 SLOT_TASKS = frozenset({"act"})
 """Tasks that also see which question was asked. Not yes/no: cross-validation showed no
 gain, the evidence in an answer already says which way it points."""

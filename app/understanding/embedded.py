@@ -19,7 +19,7 @@ from app.interview import framework as fw
 from app.interview.state import Act, Finding, Interpretation, InterviewState, Quantity
 from app.understanding import classifiers as clf
 from app.understanding.dates import parse_deadline
-from app.understanding.embeddings import ReadingEncoder, get_encoder
+from app.understanding.embeddings import ReadingEncoder, get_encoder, get_polarity_encoder
 from app.understanding.facts import (
     find_facts,
     headcount,
@@ -122,10 +122,13 @@ class EmbeddedUnderstanding:
         self,
         encoder: ReadingEncoder | None = None,
         classifiers: dict[str, clf.LinearClassifier] | None = None,
+        polarity_encoder: ReadingEncoder | None = None,
     ) -> None:
         """`classifiers` replaces the shipped weights: cross-validation reads each fold with
-        models trained without it (`scripts/crossval_reader.py`)."""
+        models trained without it (`scripts/crossval_reader.py`). `polarity_encoder` reads
+        for the tasks in `classifiers.POLARITY_TASKS` (default: the shared MPNet)."""
         self._encoder = encoder
+        self._polarity_encoder = polarity_encoder
         self._classifiers = classifiers
         self._lock = Lock()
 
@@ -141,20 +144,30 @@ class EmbeddedUnderstanding:
                     self._encoder = get_encoder()
         return self._encoder
 
+    @property
+    def polarity_encoder(self) -> ReadingEncoder:
+        if self._polarity_encoder is None:
+            with self._lock:
+                if self._polarity_encoder is None:
+                    self._polarity_encoder = get_polarity_encoder()
+        return self._polarity_encoder
+
     def warm_up(self) -> None:
-        self._embed("warm up")
+        for task in ("act", *clf.POLARITY_TASKS):
+            self._embed("warm up", task)
         _ = self.classifiers  # load the weights now, not on the first message
 
-    def _embed(self, text: str) -> np.ndarray:
-        return self.encoder.encode_for_reading([text])[0]
+    def _embed(self, text: str, task: str) -> np.ndarray:
+        encoder = self.polarity_encoder if task in clf.POLARITY_TASKS else self.encoder
+        return encoder.encode_for_reading([text])[0]
 
     def classify(self, task: str, text: str, slot: str | None = None) -> tuple[str, float]:
         model = self.classifiers[task]
-        return model.predict_text(task, self._embed(text), text, slot)
+        return model.predict_text(task, self._embed(text, task), text, slot)
 
     def classify_scores(self, task: str, text: str, slot: str | None = None) -> dict[str, float]:
         model = self.classifiers[task]
-        return model.scores_text(task, self._embed(text), text, slot)
+        return model.scores_text(task, self._embed(text, task), text, slot)
 
     # --- the asked slot -------------------------------------------------------------------
 

@@ -25,16 +25,18 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 ENV_MODEL_DIR = "GROUNDWORK_EMBEDDING_MODEL_DIR"
+ENV_READING_MODEL_DIR = "GROUNDWORK_READING_MODEL_DIR"
 DIM = 384
 READING_LAYER = 4
 """The encoder layer (1-6) whose mean `encode_for_reading` adds to the sentence vector.
@@ -79,6 +81,24 @@ def model_dir() -> Path:
     for name in ("model.safetensors", "tokenizer.json", "config.json"):
         if not (path / name).is_file():
             raise FileNotFoundError(f"{path / name} not found: not an all-MiniLM-L6-v2 directory")
+    return path
+
+
+def reading_model_dir() -> Path:
+    """Where the all-mpnet-base-v2 files are: `$GROUNDWORK_READING_MODEL_DIR`, else the
+    directory `groundwork models` unpacks them to inside the environment (the Makefile runs
+    it at install)."""
+    from app.understanding.model_files import unpacked_dir
+
+    override = os.environ.get(ENV_READING_MODEL_DIR)
+    path = Path(override).expanduser() if override else unpacked_dir()
+    for name in ("model.safetensors", "tokenizer.json", "config.json"):
+        if not (path / name).is_file():
+            raise RuntimeError(
+                f"{path / name} not found: the reading model is not unpacked. Run "
+                f"`groundwork models` (the Makefile does), or point {ENV_READING_MODEL_DIR} "
+                "at a directory holding all-mpnet-base-v2's files."
+            )
     return path
 
 
@@ -159,33 +179,83 @@ class _Layer:
         "ln2_b",
     )
 
-    def __init__(self, w: dict[str, np.ndarray], prefix: str, head_dim: int) -> None:
-        a = prefix + "attention."
-        # Fold 1/sqrt(head_dim) into the query projection: head_dim is 32, so the scale is a
-        # power of two and the result is bit-for-bit the same as scaling the scores.
+    def __init__(
+        self, w: dict[str, np.ndarray], prefix: str, head_dim: int, names: dict[str, str]
+    ) -> None:
+        def get(role: str, part: str) -> np.ndarray:
+            return w[f"{prefix}{names[role]}.{part}"]
+
+        # Fold 1/sqrt(head_dim) into the query projection: head_dim is 32 or 64, so the scale
+        # is a power of two and the result is bit-for-bit the same as scaling the scores.
         scale = np.float32(1 / np.sqrt(head_dim))
         self.qkv_w = np.concatenate(
-            [
-                w[a + "self.query.weight"] * scale,
-                w[a + "self.key.weight"],
-                w[a + "self.value.weight"],
-            ]
+            [get("query", "weight") * scale, get("key", "weight"), get("value", "weight")]
         )
         self.qkv_b = _column(
-            np.concatenate(
-                [w[a + "self.query.bias"] * scale, w[a + "self.key.bias"], w[a + "self.value.bias"]]
-            )
+            np.concatenate([get("query", "bias") * scale, get("key", "bias"), get("value", "bias")])
         )
-        self.out_w = w[a + "output.dense.weight"]
-        self.out_b = _column(w[a + "output.dense.bias"])
-        self.ln1_w = _column(w[a + "output.LayerNorm.weight"])
-        self.ln1_b = _column(w[a + "output.LayerNorm.bias"])
-        self.up_w = w[prefix + "intermediate.dense.weight"]
-        self.up_b = _column(w[prefix + "intermediate.dense.bias"])
-        self.down_w = w[prefix + "output.dense.weight"]
-        self.down_b = _column(w[prefix + "output.dense.bias"])
-        self.ln2_w = _column(w[prefix + "output.LayerNorm.weight"])
-        self.ln2_b = _column(w[prefix + "output.LayerNorm.bias"])
+        self.out_w = np.ascontiguousarray(get("attention_out", "weight"))
+        self.out_b = _column(get("attention_out", "bias"))
+        self.ln1_w = _column(get("attention_norm", "weight"))
+        self.ln1_b = _column(get("attention_norm", "bias"))
+        self.up_w = np.ascontiguousarray(get("up", "weight"))
+        self.up_b = _column(get("up", "bias"))
+        self.down_w = np.ascontiguousarray(get("down", "weight"))
+        self.down_b = _column(get("down", "bias"))
+        self.ln2_w = _column(get("output_norm", "weight"))
+        self.ln2_b = _column(get("output_norm", "bias"))
+
+
+BERT_NAMES = {
+    "query": "attention.self.query",
+    "key": "attention.self.key",
+    "value": "attention.self.value",
+    "attention_out": "attention.output.dense",
+    "attention_norm": "attention.output.LayerNorm",
+    "up": "intermediate.dense",
+    "down": "output.dense",
+    "output_norm": "output.LayerNorm",
+}
+"""Where each weight of an encoder layer sits in a BERT checkpoint, below `encoder.layer.N.`"""
+
+MPNET_NAMES = {
+    **BERT_NAMES,
+    "query": "attention.attn.q",
+    "key": "attention.attn.k",
+    "value": "attention.attn.v",
+    "attention_out": "attention.attn.o",
+    "attention_norm": "attention.LayerNorm",
+}
+"""The same for MPNet, whose layers differ from BERT's only in names."""
+
+
+def read_safetensors(
+    path: Path, wanted: Callable[[str], bool], lazy: frozenset[str] = frozenset()
+) -> dict[str, np.ndarray]:
+    """The float32 tensors of a safetensors file whose names `wanted` accepts.
+
+    Tensors named in `lazy` are read-only memory maps: of a word-embedding table only the
+    rows of tokens actually seen are ever paged in, which keeps 23-94 MB of vocabulary out
+    of the resident set. The rest are read into memory, each on its own, so a layer that is
+    not wanted (MPNet's upper layers) costs neither time nor memory."""
+    with path.open("rb") as f:
+        header_size = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(header_size))
+        start = 8 + header_size
+        out: dict[str, np.ndarray] = {}
+        for name, meta in header.items():
+            if name == "__metadata__" or not wanted(name):
+                continue
+            if meta["dtype"] != "F32":
+                raise ValueError(f"{path}: {name} is {meta['dtype']}, expected F32")
+            begin, end = meta["data_offsets"]
+            shape = tuple(meta["shape"])
+            if name in lazy:
+                out[name] = np.memmap(path, np.float32, "r", start + begin, shape)
+            else:
+                f.seek(start + begin)
+                out[name] = np.frombuffer(f.read(end - begin), np.float32).reshape(shape)
+    return out
 
 
 def _column(v: np.ndarray) -> np.ndarray:
@@ -209,12 +279,16 @@ class MiniLMEncoder:
     max_batch = 64
     token_budget = 4096
     attention_budget = 1 << 19
+    pooled_layers: tuple[int, int] = (6, READING_LAYER)
+    """The layers whose means `encode_for_reading` returns, in that order: the sentence vector
+    (the last layer), then the middle layer. The encoder runs no deeper than the larger."""
+    layer_names = BERT_NAMES
+    WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 
     def __init__(self, path: str | Path | None = None) -> None:
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
-        path = Path(path) if path is not None else model_dir()
+        path = Path(path) if path is not None else self._default_dir()
         config = json.loads((path / "config.json").read_text())
         self.dim: int = int(config["hidden_size"])
         self.heads: int = int(config["num_attention_heads"])
@@ -235,24 +309,50 @@ class MiniLMEncoder:
         self.tokenizer = tokenizer
         self.pad_id = int(config.get("pad_token_id", 0))
 
-        w = load_file(str(path / "model.safetensors"))
-        w = {k.removeprefix("bert."): v for k, v in w.items()}
-        self.word = w["embeddings.word_embeddings.weight"]
-        # Every token has token type 0 for single sentences: fold that row into positions.
-        self.position = np.ascontiguousarray(
-            w["embeddings.position_embeddings.weight"][: self.max_seq_length]
-            + w["embeddings.token_type_embeddings.weight"][0]
+        self.depth = max(self.pooled_layers)
+        w = read_safetensors(
+            path / "model.safetensors", self._wanted, lazy=frozenset({self.WORD_EMBEDDINGS})
         )
+        self.word = np.asarray(w[self.WORD_EMBEDDINGS])  # still the read-only map
+        self.position = self._position_rows(w)
         self.emb_ln_w = _column(w["embeddings.LayerNorm.weight"])
         self.emb_ln_b = _column(w["embeddings.LayerNorm.bias"])
         self.layers = [
-            _Layer(w, f"encoder.layer.{i}.", self.head_dim)
-            for i in range(int(config["num_hidden_layers"]))
+            _Layer(w, f"encoder.layer.{i}.", self.head_dim, self.layer_names)
+            for i in range(self.depth)
         ]
+        self._load_extra(w)
         del w
 
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
+
+    # --- the checkpoint's layout (MPNetEncoder differs here) ---------------------------------
+
+    @staticmethod
+    def _default_dir() -> Path:
+        return model_dir()
+
+    def _wanted(self, name: str) -> bool:
+        """Whether a checkpoint tensor is used: not the pooler, not layers below `depth`."""
+        if name.startswith("encoder.layer."):
+            return int(name.split(".")[2]) < self.depth
+        return name.startswith("embeddings.") and not name.endswith("position_ids")
+
+    def _position_rows(self, w: dict[str, np.ndarray]) -> np.ndarray:
+        """What is added to the token at each position. Every token has token type 0 for
+        single sentences, so that row is folded into the positions."""
+        return np.ascontiguousarray(
+            w["embeddings.position_embeddings.weight"][: self.max_seq_length]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+
+    def _load_extra(self, w: dict[str, np.ndarray]) -> None:
+        """Weights beyond BERT's: none."""
+
+    def _attention_bias(self, length: int) -> np.ndarray | None:
+        """Added to every layer's attention scores, (heads, queries, keys): none in BERT."""
+        return None
 
     # --- public -----------------------------------------------------------------------------
 
@@ -321,14 +421,15 @@ class MiniLMEncoder:
         return out
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
-        """The BERT forward pass, then mean pooling and normalisation of the last layer and
-        of layer `READING_LAYER`, side by side, for one padded batch."""
+        """The forward pass, then mean pooling and normalisation of the two `pooled_layers`,
+        side by side, for one padded batch."""
         token_ids, mask = self._padded(batch)
         padded = bool((mask == 0).any())
+        pooled: dict[int, np.ndarray] = {}
         for depth, x in enumerate(self._states(token_ids, mask)):
-            if depth == READING_LAYER:
-                middle = x
-        return np.hstack([self._pool(x, mask, padded), self._pool(middle, mask, padded)])
+            if depth in self.pooled_layers:
+                pooled[depth] = self._pool(x, mask, padded)
+        return np.hstack([pooled[depth] for depth in self.pooled_layers])
 
     def _padded(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         """Token ids padded to the longest, (n, length), and the mask of real tokens."""
@@ -353,6 +454,9 @@ class MiniLMEncoder:
         # Padding keys get the most negative float added before the softmax, as in transformers.
         padded = bool((mask == 0).any())
         key_bias = ((1 - mask) * np.finfo(np.float32).min)[:, None, None, :] if padded else None
+        position_bias = self._attention_bias(length)
+        if position_bias is not None:
+            key_bias = position_bias if key_bias is None else key_bias + position_bias
 
         heads, head_dim, dim = self.heads, self.head_dim, self.dim
         x = self.word[token_ids.reshape(-1)]
@@ -400,6 +504,69 @@ class MiniLMEncoder:
         return _normalise(pooled)
 
 
+class MPNetEncoder(MiniLMEncoder):
+    """The first eight layers of all-mpnet-base-v2, read for polarity (the yes/no classifier).
+
+    `encode_for_reading` gives the means of layers 8 and 6, each of unit length. These are
+    not the model's sentence embedding (that is layer 12's mean): they are what the yes/no
+    classifier reads best. A 12-layer, 768-wide model reads "no, not really, but they try"
+    far better than MiniLM-L6; its middle layers hold polarity, so the top four are never
+    run (see `classifiers.POLARITY_TASKS` for the figures).
+
+    MPNet differs from BERT in three ways: no token types, positions counted from
+    `pad_token_id + 1`, and a relative-position bias shared by all layers (T5-style
+    buckets), computed here exactly as `transformers`' `MPNetEncoder` does.
+    """
+
+    pooled_layers = (8, 6)
+    layer_names = MPNET_NAMES
+    buckets = 32
+    max_distance = 128
+
+    @staticmethod
+    def _default_dir() -> Path:
+        return reading_model_dir()
+
+    def _wanted(self, name: str) -> bool:
+        return name == "encoder.relative_attention_bias.weight" or super()._wanted(name)
+
+    def _position_rows(self, w: dict[str, np.ndarray]) -> np.ndarray:
+        first = self.pad_id + 1  # fairseq's numbering: padding is pad_id, real tokens follow
+        return np.ascontiguousarray(
+            w["embeddings.position_embeddings.weight"][first : first + self.max_seq_length]
+        )
+
+    def _load_extra(self, w: dict[str, np.ndarray]) -> None:
+        self.relative_bias = np.ascontiguousarray(w["encoder.relative_attention_bias.weight"].T)
+        self._bias_cache: dict[int, np.ndarray] = {}
+
+    def _attention_bias(self, length: int) -> np.ndarray:
+        bias = self._bias_cache.get(length)
+        if bias is None:
+            positions = np.arange(length)
+            buckets = self._bucket(positions[None, :] - positions[:, None])
+            bias = np.ascontiguousarray(self.relative_bias[:, buckets])  # (heads, q, k)
+            self._bias_cache[length] = bias
+        return bias
+
+    def _bucket(self, relative: np.ndarray) -> np.ndarray:
+        """T5's bucketing of key-minus-query distances: one bucket per distance below 8,
+        then logarithmic up to `max_distance`, apart for keys before and after the query."""
+        half = self.buckets // 2
+        n = -relative
+        out = np.where(n < 0, half, 0)
+        n = np.abs(n)
+        exact = half // 2
+        with np.errstate(divide="ignore"):
+            large = exact + (
+                np.log(np.maximum(n, 1) / exact)
+                / np.log(self.max_distance / exact)
+                * (half - exact)
+            ).astype(np.int64)
+        large = np.minimum(large, half - 1)
+        return out + np.where(n < exact, n, large)
+
+
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, np.float32(1e-12))).astype(np.float32, copy=False)
@@ -430,6 +597,7 @@ class HashingEncoder:
 
 
 _shared: MiniLMEncoder | None = None
+_shared_polarity: MPNetEncoder | None = None
 _shared_lock = threading.Lock()
 
 
@@ -441,3 +609,13 @@ def get_encoder() -> MiniLMEncoder:
             if _shared is None:
                 _shared = MiniLMEncoder()
     return _shared
+
+
+def get_polarity_encoder() -> MPNetEncoder:
+    """The process-wide `MPNetEncoder`, loaded on first call (thread-safe)."""
+    global _shared_polarity
+    if _shared_polarity is None:
+        with _shared_lock:
+            if _shared_polarity is None:
+                _shared_polarity = MPNetEncoder()
+    return _shared_polarity

@@ -16,7 +16,7 @@ import numpy as np
 
 from app.interview import framework as fw
 from app.understanding import classifiers as clf
-from app.understanding.embeddings import ReadingEncoder, get_encoder
+from app.understanding.embeddings import ReadingEncoder, get_encoder, get_polarity_encoder
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_PATH = REPO_ROOT / "tests" / "data" / "utterances.jsonl"
@@ -148,10 +148,19 @@ def fit(
     )
 
 
-def train(encoder: ReadingEncoder | None = None, corpus: Path = CORPUS_PATH) -> dict[str, int]:
+def train(
+    encoder: ReadingEncoder | None = None,
+    corpus: Path = CORPUS_PATH,
+    polarity_encoder: ReadingEncoder | None = None,
+) -> dict[str, int]:
     encoder = encoder or get_encoder()
+    polarity_encoder = polarity_encoder or get_polarity_encoder()
     rows = load_corpus(corpus, split="train") + load_exemplars()
     data = examples(rows)
-    classifiers = {task: fit(task, data[task], encoder) for task in clf.TASKS if data.get(task)}
+    classifiers = {
+        task: fit(task, data[task], polarity_encoder if task in clf.POLARITY_TASKS else encoder)
+        for task in clf.TASKS
+        if data.get(task)
+    }
     clf.save_classifiers(classifiers)
     return {task: len(data[task]) for task in classifiers}

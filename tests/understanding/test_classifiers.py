@@ -123,7 +123,7 @@ def test_the_sparse_word_path_matches_the_dense_features(task: str) -> None:
     """`predict_text` sums the weight rows of the n-grams present instead of multiplying a
     mostly-zero vector: same labels, same probabilities."""
     from app.understanding import classifiers as clf
-    from app.understanding.embeddings import get_encoder
+    from app.understanding.embeddings import get_encoder, get_polarity_encoder
 
     model = clf.load_classifiers()[task]
     texts = [
@@ -133,7 +133,8 @@ def test_the_sparse_word_path_matches_the_dense_features(task: str) -> None:
         "About once a quarter, at the stock take.",
         "Yes.",
     ]
-    vectors = get_encoder().encode_for_reading(texts)
+    encoder = get_polarity_encoder() if task in clf.POLARITY_TASKS else get_encoder()
+    vectors = encoder.encode_for_reading(texts)
     for vector, text in zip(vectors, texts, strict=True):
         dense = clf.task_input(task, vector, text, "cause_resources", model.word_index)
         label, confidence = model.predict(dense)
