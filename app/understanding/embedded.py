@@ -25,7 +25,6 @@ from app.understanding.facts import (
     headcount,
     is_correction,
     leading_answer,
-    mandate_in_passing,
     named_value,
     replaced_figures,
 )
@@ -42,9 +41,7 @@ from app.understanding.polarity import (
     difficulty_denied,
     lead_answer,
     mixed_answer,
-    plain_affirmative,
     rebuttal_answer,
-    trailing_answer,
     wished_answer,
 )
 
@@ -216,17 +213,11 @@ class EmbeddedUnderstanding:
                     or mixed_answer(text)
                     or rebuttal_answer(text, name)
                     or lead_answer(text)
-                    or trailing_answer(text)
                     or conceded_answer(text)
                     or difficulty_denied(text)
-                    or plain_affirmative(text)
                 )
             if label is None:
                 label, _ = self.classify("yes_no", text, name)
-                if name == "mandate" and label != fw.PARTLY:
-                    # a duty stated plainly ("it's a legal requirement") or denied settles
-                    # the question either way; "partly" (only some of it is) stands
-                    label = mandate_in_passing(text) or label
             if label in (fw.YES, fw.NO, fw.PARTLY):
                 return Finding(slot=name, value=label, raw=text)
             return None

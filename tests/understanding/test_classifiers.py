@@ -169,38 +169,6 @@ def test_classifiers_given_replace_the_shipped_ones() -> None:
 
 
 @pytest.mark.parametrize(
-    ("forced", "text", "want"),
-    [
-        ("no", "It's in the client contract, clause 14, and the regulator checks it.", "yes"),
-        ("yes", "It's not a legal requirement, we just like doing it.", "no"),
-        ("partly", "Manual handling is a legal requirement; the rest is ours.", "partly"),
-        ("no", "We'd just like fewer returns.", "no"),  # nothing stated: the model's reading
-    ],
-)
-def test_a_duty_stated_plainly_settles_the_mandate_question(
-    forced: str, text: str, want: str
-) -> None:
-    """Whatever the yes/no model reads, a requirement stated or denied outright decides;
-    a "partly" from the model (only some of it is required) stands."""
-    import dataclasses
-
-    import numpy as np
-
-    from app.understanding import classifiers as clf
-
-    shipped = clf.load_classifiers()
-    yes_no = shipped["yes_no"]
-    bias = np.where(np.array(yes_no.labels) == forced, 1e6, 0).astype(np.float32)
-    reader = EmbeddedUnderstanding(
-        classifiers={**shipped, "yes_no": dataclasses.replace(yes_no, bias=bias)}
-    )
-
-    got = reader.interpret(text, InterviewState(asking="mandate"), TODAY)
-
-    assert got.findings[0].value == want
-
-
-@pytest.mark.parametrize(
     ("text", "want"),
     [
         ("No, they can't.", "No,"),

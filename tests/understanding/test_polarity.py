@@ -10,9 +10,7 @@ from app.understanding.polarity import (
     difficulty_denied,
     lead_answer,
     mixed_answer,
-    plain_affirmative,
     rebuttal_answer,
-    trailing_answer,
     wished_answer,
 )
 
@@ -72,25 +70,6 @@ CASES: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_lead_answer(text: str, expected: str | None) -> None:
     assert lead_answer(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("I wouldn't say they do, no.", "no"),
-        ("They'd muddle through it, yes.", "yes"),
-        ("Given a quiet hour and the manual - so yes.", "yes"),
-        ("Only the seniors could, no.", None),  # limited in scope: for the classifier
-        ("On the day shift, yes. On nights, no.", None),  # one answer per part: partly
-        ("Given a checklist, probably. From memory, no.", None),  # a hedged answer is one too
-        ("Maybe on a good day, but honestly, no.", "no"),  # "maybe" here is no answer alone
-        ("Probably more than we give them credit for, but no.", None),  # opens with a yes
-        ("Is that what you mean? No.", None),
-        ("They get a weekly report on it", None),
-    ],
-)
-def test_trailing_answer(text: str, expected: str | None) -> None:
-    assert trailing_answer(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -172,31 +151,6 @@ def test_confirm_answer(text: str, expected: str | None) -> None:
 )
 def test_mixed_answer(text: str, expected: str | None) -> None:
     assert mixed_answer(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("They have scanners, a checklist and a quiet room.", "yes"),
-        ("She knows exactly what the standard is.", "yes"),
-        ("They can all do it in their sleep.", "yes"),
-        ("They've got the manuals, they don't have the hours.", None),
-        ("They have to re-key everything into two systems.", None),
-        ("They have an old system that crashes daily.", None),
-        ("They could if someone showed them.", None),
-        ("They have too much on.", None),
-        ("They know the rule but never see their own numbers.", None),
-        ("They have the kit?", None),
-        # words ending in "nt" are no negation
-        ("They have the equipment and the client's sign-off.", "yes"),
-        ("Everyone knows the payment terms we want.", "yes"),
-        # a contraction, with or without its apostrophe, is
-        ("They have laptops, they dont have the time.", None),
-        ("We've got the forms, we haven't got a printer.", None),
-    ],
-)
-def test_plain_affirmative(text: str, expected: str | None) -> None:
-    assert plain_affirmative(text) == expected
 
 
 @pytest.mark.parametrize(
