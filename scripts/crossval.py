@@ -29,9 +29,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.understanding import classifiers as clf  # noqa: E402
-from app.understanding.embeddings import get_encoder  # noqa: E402
 from app.understanding.training import (  # noqa: E402
     EXEMPLARS_DIR,
+    encoder_for,
     examples,
     fit,
     load_corpus,
@@ -42,7 +42,7 @@ Example = tuple[str, str, str]
 
 
 def accuracy(task: str, train: list[Example], test: list[Example]) -> float:
-    encoder = get_encoder()
+    encoder = encoder_for(task)
     model = fit(task, train, encoder)
     vectors = encoder.encode_for_reading([text for text, _, _ in test])
     right = 0

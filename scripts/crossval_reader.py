@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.evaluation.corpus import check, kind_of, line_number, read  # noqa: E402
 from app.understanding import classifiers as clf  # noqa: E402
 from app.understanding.embedded import EmbeddedUnderstanding  # noqa: E402
-from app.understanding.embeddings import get_encoder  # noqa: E402
 from app.understanding.training import (  # noqa: E402
+    encoder_for,
     examples,
     fit,
     load_corpus,
@@ -44,7 +44,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list the misread lines")
     args = parser.parse_args(argv)
 
-    encoder = get_encoder()
     corpus = load_corpus(split="train")
     exemplars = load_exemplars()
     scored = [
@@ -59,8 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for fold in range(args.folds):
             held = {scored[i]["id"] for i in order[fold :: args.folds]}
             data = examples([row for row in corpus if row["id"] not in held] + exemplars)
-            models = {task: fit(task, data[task], encoder) for task in clf.TASKS if data[task]}
-            reader = EmbeddedUnderstanding(encoder, classifiers=models)
+            models = {
+                task: fit(task, data[task], encoder_for(task)) for task in clf.TASKS if data[task]
+            }
+            reader = EmbeddedUnderstanding(classifiers=models)
             for row in (row for row in scored if row["id"] in held):
                 ok, why = check(row, read(row, reader))
                 hits[kind_of(row)].append(ok)

@@ -112,6 +112,32 @@ def clean_text(text: str) -> str:
     return text
 
 
+def _changed_summary(findings: list[Finding], state: InterviewState) -> list[Finding]:
+    """At the summary, a "yes" that also changes a value it showed ("Yep, one tweak: we need
+    it by June 2027" when it held another deadline) is right but for a change: partly, as
+    the labelling conventions have it. A value the summary lacked ("yes, spot on; it's for
+    14 supervisors") is an addition: the summary was right, the yes stands. The engine
+    applies either and shows the summary again."""
+
+    def changes(f: Finding) -> bool:
+        before = state.answers.get(f.slot)
+        if before is None or before.value is None:
+            return False  # "I forgot to say, it's for 14 supervisors": added, not changed
+        old, new = before.value, f.value
+        if isinstance(old, Quantity) and isinstance(new, Quantity):
+            return old.value != new.value
+        return old != new
+
+    if not any(f.slot != "confirm" and changes(f) for f in findings):
+        return findings
+    return [
+        Finding(slot=f.slot, value=fw.PARTLY, raw=f.raw)
+        if f.slot == "confirm" and f.value == fw.YES
+        else f
+        for f in findings
+    ]
+
+
 class EmbeddedUnderstanding:
     """Reads free text offline. Thread-safe: the encoder and classifiers are read-only."""
 
@@ -195,6 +221,8 @@ class EmbeddedUnderstanding:
             for f in self._extras(text, asked, state, today)
             if f.slot not in {x.slot for x in findings}
         ]
+        if asked == "confirm":
+            findings = _changed_summary(findings, state)
         return Interpretation(act=act, findings=tuple(findings), text=text)
 
     def _read_slot(self, slot: fw.Slot, text: str, today: date, act: Act) -> Finding | None:

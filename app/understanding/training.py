@@ -148,19 +148,17 @@ def fit(
     )
 
 
-def train(
-    encoder: ReadingEncoder | None = None,
-    corpus: Path = CORPUS_PATH,
-    polarity_encoder: ReadingEncoder | None = None,
-) -> dict[str, int]:
-    encoder = encoder or get_encoder()
-    polarity_encoder = polarity_encoder or get_polarity_encoder()
+def encoder_for(task: str) -> ReadingEncoder:
+    """The encoder whose vectors a task's classifier reads, in training and at run time:
+    MPNet for `classifiers.POLARITY_TASKS`, MiniLM for the rest."""
+    return get_polarity_encoder() if task in clf.POLARITY_TASKS else get_encoder()
+
+
+def train(corpus: Path = CORPUS_PATH) -> dict[str, int]:
     rows = load_corpus(corpus, split="train") + load_exemplars()
     data = examples(rows)
     classifiers = {
-        task: fit(task, data[task], polarity_encoder if task in clf.POLARITY_TASKS else encoder)
-        for task in clf.TASKS
-        if data.get(task)
+        task: fit(task, data[task], encoder_for(task)) for task in clf.TASKS if data.get(task)
     }
     clf.save_classifiers(classifiers)
     return {task: len(data[task]) for task in classifiers}

@@ -59,3 +59,36 @@ def test_the_unit_of_the_new_figure_is_kept() -> None:
 def test_an_old_figure_two_answers_held_corrects_neither() -> None:
     state = _state("desired_behavior", baseline=40, audience_size=40)
     assert _corrections("Sorry, it's 35, not 40.", state) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "want"),
+    [
+        # a value the summary showed, changed: right but for a change
+        ("Yep, one tweak: we need it by June 2027.", {"deadline": "2027-03-31"}, "partly"),
+        ("Yes, all correct, except we're at 12% now, not 15%.", {"baseline": 15.0}, "partly"),
+        # a value the summary lacked: an addition, the summary was right
+        ("Yes, spot on. I forgot to say - it's for 14 supervisors.", {}, "yes"),
+        ("yep all good. deadline is end of Q1 2027 btw", {}, "yes"),
+        # the value it already held, said again: nothing changed
+        (
+            "Yes, and the deadline is 30 June 2027 as you have it.",
+            {"deadline": "2027-06-30"},
+            "yes",
+        ),
+        # a plain no stays a no
+        ("No, the deadline is wrong: it's June 2027.", {"deadline": "2027-03-31"}, "no"),
+    ],
+)
+def test_a_yes_that_changes_the_summary_is_partly(
+    text: str, held: dict[str, object], want: str
+) -> None:
+    answers = {
+        slot: Answer(raw="earlier", value=Quantity(value=v) if isinstance(v, float) else v)
+        for slot, v in held.items()
+    }
+    reading = get_understanding().interpret(
+        text, InterviewState(asking="confirm", answers=answers), TODAY
+    )
+    assert reading.for_slot("confirm") is not None
+    assert reading.for_slot("confirm").value == want
