@@ -15,7 +15,9 @@ with `scripts/crossval.py yes_no --corpus-only`.
 
 `--until` also reports the test lines up to an id (default u0910, the first writer, whose
 style the held-out split shares). Session 7's figures are in docs/status.md; they led to
-`classifiers.LAYER_TASKS` and `classifiers.OPENING_TASKS`.
+`classifiers.LAYER_TASKS` and `classifiers.OPENING_TASKS`. Since session 12 the shipped yes/no
+classifier reads MPNet instead (`scripts/polarity_layers_experiment.py`); this script still
+explores MiniLM's layers, for act and the other tasks.
 """
 
 from __future__ import annotations
