@@ -131,7 +131,7 @@ def _changed_summary(findings: list[Finding], state: InterviewState) -> list[Fin
     if not any(f.slot != "confirm" and changes(f) for f in findings):
         return findings
     return [
-        Finding(slot=f.slot, value=fw.PARTLY, raw=f.raw)
+        f.model_copy(update={"value": fw.PARTLY})
         if f.slot == "confirm" and f.value == fw.YES
         else f
         for f in findings

@@ -234,9 +234,13 @@ MPNET_NAMES = {
 
 
 def read_safetensors(
-    path: Path, wanted: Callable[[str], bool], lazy: frozenset[str] = frozenset()
+    path: Path,
+    wanted: Callable[[str], bool],
+    lazy: frozenset[str] = frozenset(),
+    strip: str = "",
 ) -> dict[str, np.ndarray]:
-    """The float32 tensors of a safetensors file whose names `wanted` accepts.
+    """The float32 tensors of a safetensors file whose names, less a leading `strip` (the
+    "bert." of a checkpoint saved from a task model), `wanted` accepts.
 
     Tensors named in `lazy` are read-only memory maps: of a word-embedding table only the
     rows of tokens actually seen are ever paged in, which keeps 23-94 MB of vocabulary out
@@ -247,8 +251,9 @@ def read_safetensors(
         header = json.loads(f.read(header_size))
         start = 8 + header_size
         out: dict[str, np.ndarray] = {}
-        for name, meta in header.items():
-            if name == "__metadata__" or not wanted(name):
+        for stored, meta in header.items():
+            name = stored.removeprefix(strip)
+            if stored == "__metadata__" or not wanted(name):
                 continue
             if meta["dtype"] != "F32":
                 raise ValueError(f"{path}: {name} is {meta['dtype']}, expected F32")
@@ -287,6 +292,8 @@ class MiniLMEncoder:
     """The layers whose means `encode_for_reading` returns, in that order: the sentence vector
     (the last layer), then the middle layer. The encoder runs no deeper than the larger."""
     layer_names = BERT_NAMES
+    checkpoint_prefix = "bert."
+    """Stripped from tensor names: a checkpoint saved from a BERT task model carries it."""
     WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -315,7 +322,10 @@ class MiniLMEncoder:
 
         self.depth = max(self.pooled_layers)
         w = read_safetensors(
-            path / "model.safetensors", self._wanted, lazy=frozenset({self.WORD_EMBEDDINGS})
+            path / "model.safetensors",
+            self._wanted,
+            lazy=frozenset({self.WORD_EMBEDDINGS}),
+            strip=self.checkpoint_prefix,
         )
         self.word = np.asarray(w[self.WORD_EMBEDDINGS])  # still the read-only map
         self.position = self._position_rows(w)
@@ -338,7 +348,7 @@ class MiniLMEncoder:
         return model_dir()
 
     def _wanted(self, name: str) -> bool:
-        """Whether a checkpoint tensor is used: not the pooler, not layers below `depth`."""
+        """Whether a checkpoint tensor is used: not the pooler, no layer past `depth`."""
         if name.startswith("encoder.layer."):
             return int(name.split(".")[2]) < self.depth
         return name.startswith("embeddings.") and not name.endswith("position_ids")
@@ -524,6 +534,7 @@ class MPNetEncoder(MiniLMEncoder):
 
     pooled_layers = (8, 6)
     layer_names = MPNET_NAMES
+    checkpoint_prefix = "mpnet."
     buckets = 32
     max_distance = 128
 
@@ -561,12 +572,10 @@ class MPNetEncoder(MiniLMEncoder):
         out = np.where(n < 0, half, 0)
         n = np.abs(n)
         exact = half // 2
-        with np.errstate(divide="ignore"):
-            large = exact + (
-                np.log(np.maximum(n, 1) / exact)
-                / np.log(self.max_distance / exact)
-                * (half - exact)
-            ).astype(np.int64)
+        # max(n, 1): distances below `exact` take the other branch, log(0) is never used
+        large = exact + (
+            np.log(np.maximum(n, 1) / exact) / np.log(self.max_distance / exact) * (half - exact)
+        ).astype(np.int64)
         large = np.minimum(large, half - 1)
         return out + np.where(n < exact, n, large)
 

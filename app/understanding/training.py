@@ -149,8 +149,10 @@ def fit(
 
 
 def encoder_for(task: str) -> ReadingEncoder:
-    """The encoder whose vectors a task's classifier reads, in training and at run time:
-    MPNet for `classifiers.POLARITY_TASKS`, MiniLM for the rest."""
+    """The encoder whose vectors a task's classifier is trained on (here and in the crossval
+    scripts): MPNet for `classifiers.POLARITY_TASKS`, MiniLM for the rest. At run time
+    `EmbeddedUnderstanding._embed` makes the same choice between its own encoders, which
+    tests and cross-validation may replace."""
     return get_polarity_encoder() if task in clf.POLARITY_TASKS else get_encoder()
 
 

@@ -171,3 +171,21 @@ def test_importing_and_using_the_encoder_does_not_import_torch() -> None:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_read_safetensors_strips_a_task_models_prefix_and_maps_what_is_lazy(
+    tmp_path: Path,
+) -> None:
+    from safetensors.numpy import save_file
+
+    path = tmp_path / "model.safetensors"
+    table = np.arange(12, dtype=np.float32).reshape(4, 3)
+    save_file({"bert.embeddings.word": table, "bert.pooler.w": np.ones(2, np.float32)}, str(path))
+
+    w = embeddings.read_safetensors(
+        path, lambda name: name.startswith("embeddings."), frozenset({"embeddings.word"}), "bert."
+    )
+
+    assert list(w) == ["embeddings.word"]
+    assert isinstance(w["embeddings.word"], np.memmap) and not w["embeddings.word"].flags.writeable
+    np.testing.assert_array_equal(w["embeddings.word"], table)
