@@ -27,6 +27,7 @@ from app.understanding.facts import (
     leading_answer,
     named_value,
     replaced_figures,
+    without_asides,
 )
 from app.understanding.frequency import frequency_by_rule
 from app.understanding.numbers import (
@@ -208,7 +209,11 @@ class EmbeddedUnderstanding:
         if act == "question":
             return Interpretation(act="question", text=text)
 
-        finding = self._read_slot(slot, text, today, act)
+        if slot.kind == "yes_no":  # read without asides that correct another slot's figure
+            finding = self._read_slot(slot, without_asides(text, asked, today), today, act)
+            finding = finding and finding.model_copy(update={"raw": text})
+        else:
+            finding = self._read_slot(slot, text, today, act)
         findings = [finding] if finding is not None else []
         if finding is None and act == "answer":
             # Nothing usable after all: of the two ways not to answer, the likelier one

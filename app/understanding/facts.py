@@ -1508,6 +1508,28 @@ def find_facts(text: str, asked: str | None, today: date) -> list[Finding]:
     return findings
 
 
+def without_asides(text: str, asked: str, today: date) -> str:
+    """The reply without its later sentences that only correct another slot's figure: "The
+    Building Safety Act, yes. Sorry, it's 140 site managers, not 104." is a plain yes to
+    the mandate question, but read whole the correction sounds like a "partly". The aside is
+    still read for its fact (`find_facts` sees the whole reply). A correction of the answer
+    itself ("Actually no, I'm thinking of the other ward") carries no other slot's figure and
+    stays."""
+    pieces = sentences.split(text, sentences.FULL_STOPS)
+    kept = pieces[:1] + [
+        piece
+        for piece in pieces[1:]
+        if not (
+            is_correction(piece)
+            and any(
+                f.slot != asked and fw.SLOT_BY_NAME[f.slot].kind in ("number", "date")
+                for f in find_facts(piece, asked, today)
+            )
+        )
+    ]
+    return " ".join(kept)
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-")
     return text[:1].upper() + text[1:] if text else text

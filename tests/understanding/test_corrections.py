@@ -9,7 +9,7 @@ import pytest
 
 from app.interview.state import Answer, InterviewState, Quantity
 from app.understanding.embedded import get_understanding
-from app.understanding.facts import replaced_figures
+from app.understanding.facts import replaced_figures, without_asides
 
 TODAY = date(2026, 11, 24)
 
@@ -92,3 +92,52 @@ def test_a_yes_that_changes_the_summary_is_partly(
     )
     assert reading.for_slot("confirm") is not None
     assert reading.for_slot("confirm").value == want
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "want", "corrected"),
+    [
+        # a later sentence that only corrects another slot's figure says nothing about the
+        # question asked: the answer stands, and the correction is still read
+        (
+            "mandate",
+            "The Fire Safety Order, yes. Sorry, while I remember, it is 85 team leaders, not 58, "
+            "I swapped the digits.",
+            "yes",
+            "audience_size",
+        ),
+        (
+            "mandate",
+            "The Health and Safety at Work Act, yes. While I think of it, the deadline I gave "
+            "you is wrong, it is 31 July 2027 not 30 June.",
+            "yes",
+            "deadline",
+        ),
+        (
+            "cause_information",
+            "They know it, yes. Sorry, one thing: it is 44 supervisors, not 40, I miscounted.",
+            "yes",
+            "audience_size",
+        ),
+    ],
+)
+def test_an_aside_correcting_another_figure_leaves_the_answer(
+    asked: str, text: str, want: str, corrected: str
+) -> None:
+    reading = get_understanding().interpret(text, InterviewState(asking=asked), TODAY)
+    assert reading.for_slot(asked) is not None
+    assert reading.for_slot(asked).value == want
+    assert reading.for_slot(asked).raw == text
+    assert reading.for_slot(corrected) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I thought so at first. Correction: the label printer has been broken since August.",
+        "They have what they need. Sorry, I tell a lie, the van stock is short every week.",
+        "Mostly, yes. Hang on, I'm wrong there, half the team still have no portal login.",
+    ],
+)
+def test_a_correction_of_the_answer_itself_is_no_aside(text: str) -> None:
+    assert without_asides(text, "cause_resources", TODAY) == text
