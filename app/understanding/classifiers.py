@@ -229,7 +229,13 @@ def _vector_times(vector: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return np.einsum("i,ij->j", vector, matrix)
 
 
-TASKS = ("act", "yes_no", "incentives", "impact", "frequency")
+TASKS = ("act", "yes_no", "incentives", "impact", "frequency", "topic")
+"""`topic` says which cause question a sentence answers, or "other": it finds a cause said in
+passing ("It's statutory, after all." while the target is asked), whose polarity `yes_no`
+then reads (`EmbeddedUnderstanding._said_in_passing`)."""
+TOPIC_MIN_WORDS = 4
+"""Shorter answers ("No, not really") say nothing about which question they answer: the topic
+model neither learns from them nor reads a sentence much shorter."""
 
 
 @lru_cache(maxsize=16)

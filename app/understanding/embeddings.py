@@ -65,6 +65,10 @@ class ReadingEncoder(Encoder, Protocol):
         """(n, 2 * dim): the sentence vector, then a middle layer's mean, each of unit length."""
         ...
 
+    def encode_pieces(self, text: str, pieces: Sequence[str]) -> np.ndarray:
+        """(len(pieces), 2 * dim): rows as `encode_for_reading`'s, one per sentence of `text`."""
+        ...
+
 
 def model_dir() -> Path:
     """Where the all-MiniLM-L6-v2 files are: `$GROUNDWORK_EMBEDDING_MODEL_DIR`, else the
@@ -340,6 +344,8 @@ class MiniLMEncoder:
 
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._spans: OrderedDict[str, tuple[list[tuple[int, int]], np.ndarray]] = OrderedDict()
+        self._pieces: OrderedDict[tuple[str, tuple[str, ...]], np.ndarray] = OrderedDict()
 
     # --- the checkpoint's layout (MPNetEncoder differs here) ---------------------------------
 
@@ -398,14 +404,76 @@ class MiniLMEncoder:
             if hit is not None:
                 self._cache.move_to_end(text)
                 return hit
-        vector = self._encode([text])[0]
+        encoding = self.tokenizer.encode(text)
+        vector, states = self._run_keeping_states(encoding.ids)
         vector.setflags(write=False)
         with self._cache_lock:
             self._cache[text] = vector
             self._cache.move_to_end(text)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
+            self._spans[text] = (list(encoding.offsets), states)
+            while len(self._spans) > self.spans_kept:
+                self._spans.popitem(last=False)
         return vector
+
+    spans_kept = 16
+    """Replies whose token states `encode_pieces` can pool from without a pass: the last few
+    read (a reply's pieces are read right after it)."""
+
+    def encode_pieces(self, text: str, pieces: Sequence[str]) -> np.ndarray:
+        """Each piece of `text` (a sentence of it) as `encode_for_reading` rows, pooled from
+        the token states of the reply's own forward pass rather than encoded alone: read
+        right after the reply, the pieces cost no pass of their own, and each is read in its
+        context. The rows are remembered; a reply whose states are gone is run again, so the
+        rows never depend on what was read before. A piece not in the text is encoded
+        alone."""
+        key = (text, tuple(pieces))
+        with self._cache_lock:
+            hit = self._pieces.get(key)
+            if hit is not None:
+                self._pieces.move_to_end(key)
+                return hit
+            kept = self._spans.get(text)
+        if kept is None:
+            encoding = self.tokenizer.encode(text)
+            kept = (list(encoding.offsets), self._run_keeping_states(encoding.ids)[1])
+        offsets, states = kept
+        rows: list[np.ndarray] = []
+        at = 0
+        for piece in pieces:
+            start = text.find(piece, at)
+            end = start + len(piece)
+            tokens = [i for i, (a, b) in enumerate(offsets) if b > a and a >= start and b <= end]
+            if start < 0 or not tokens:
+                rows.append(self.encode_for_reading([piece])[0])
+                continue
+            at = end
+            rows.append(_normalise(states[:, :, tokens].mean(axis=2)).reshape(-1))
+        out = (
+            np.stack(rows)
+            if rows
+            else np.zeros((0, len(self.pooled_layers) * self.dim), dtype=np.float32)
+        )
+        out.setflags(write=False)
+        with self._cache_lock:
+            self._pieces[key] = out
+            while len(self._pieces) > self.cache_size:
+                self._pieces.popitem(last=False)
+        return out
+
+    def _run_keeping_states(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """One text's `encode_for_reading` row, and the states of its `pooled_layers`,
+        (layers, dim, tokens), for `encode_pieces`."""
+        token_ids = np.asarray([ids], dtype=np.int64)
+        mask = np.ones((1, len(ids)), dtype=np.float32)
+        kept: dict[int, np.ndarray] = {}
+        for depth, x in enumerate(self._states(token_ids, mask)):
+            if depth in self.pooled_layers:
+                kept[depth] = x
+        states = np.stack([kept[depth] for depth in self.pooled_layers])
+        vector = _normalise(states.mean(axis=2)).reshape(-1)
+        return vector, states
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if len(texts) == 1:

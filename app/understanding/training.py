@@ -56,6 +56,23 @@ def carries_other_facts(row: dict[str, Any]) -> bool:
     return bool(others or expect.get("corrections"))
 
 
+CAUSE_QUESTIONS = tuple(s.name for s in fw.SLOTS if s.kind == "yes_no" and s.name != "confirm")
+"""The yes/no questions whose answer a requester may give before it is asked."""
+
+
+def _topic(row: dict[str, Any]) -> str | None:
+    """The `topic` label of a line: the cause question it answers alone, or "other" for an
+    answer about goal, metric, numbers, dates or people that states no cause."""
+    slot, expect = fw.SLOT_BY_NAME[row["asking"]], row["expect"]
+    if expect["act"] != "answer" or len(row["text"].split()) < clf.TOPIC_MIN_WORDS:
+        return None
+    if slot.name in CAUSE_QUESTIONS:
+        return None if carries_other_facts(row) else slot.name
+    if slot.kind in ("text", "number", "date") and not any(q in expect for q in CAUSE_QUESTIONS):
+        return "other"
+    return None
+
+
 def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]]:
     """(text, asked slot, label) per task, derived from each row's expectation."""
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -63,6 +80,8 @@ def examples(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, str, str]]
         slot = fw.SLOT_BY_NAME[row["asking"]]
         expect, text, act = row["expect"], row["text"], row["expect"]["act"]
         out["act"].append((text, slot.name, act))
+        if (topic := _topic(row)) is not None:
+            out["topic"].append((text, slot.name, topic))
         if slot.kind == "yes_no" and not carries_other_facts(row):
             out["yes_no"].append(
                 (text, slot.name, expect[slot.name] if act == "answer" else "unknown")

@@ -189,3 +189,20 @@ def test_read_safetensors_strips_a_task_models_prefix_and_maps_what_is_lazy(
     assert list(w) == ["embeddings.word"]
     assert isinstance(w["embeddings.word"], np.memmap) and not w["embeddings.word"].flags.writeable
     np.testing.assert_array_equal(w["embeddings.word"], table)
+
+
+def test_pieces_are_pooled_from_the_reply_the_same_way_every_time(
+    encoder: MiniLMEncoder,
+) -> None:
+    text = "They have the scanners. It is also a condition of our licence."
+    pieces = ["They have the scanners.", "It is also a condition of our licence."]
+    encoder.encode_for_reading([text])  # the reply's states are kept as it is read
+    kept = encoder.encode_pieces(text, pieces).copy()
+    encoder._spans.clear()
+    encoder._pieces.clear()
+    rerun = encoder.encode_pieces(text, pieces)  # states gone: the reply is run again
+    assert rerun.shape == (2, 2 * encoder.dim)
+    np.testing.assert_allclose(rerun, kept, atol=1e-6)
+    assert np.allclose(np.linalg.norm(kept[:, : encoder.dim], axis=1), 1.0, atol=1e-5)
+    # each piece reads its own tokens: the two rows differ
+    assert float(kept[0, : encoder.dim] @ kept[1, : encoder.dim]) < 0.95

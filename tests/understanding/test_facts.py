@@ -9,7 +9,7 @@ import pytest
 
 from app.interview.state import InterviewState
 from app.understanding.dates import parse_deadline
-from app.understanding.embedded import EmbeddedUnderstanding, _names_both
+from app.understanding.embedded import EmbeddedUnderstanding, _names_both, get_understanding
 from app.understanding.facts import (
     current_value,
     find_facts,
@@ -1578,3 +1578,53 @@ def test_a_recent_figure_of_a_metric_named_is_its_level(
     asked: str, text: str, expected: float | None
 ) -> None:
     assert _facts(text, asked).get("baseline") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "cause", "want"),
+    [
+        (
+            "cause_information",
+            "Not really. Their scanners are ancient and the system crashes every afternoon.",
+            "cause_resources",
+            "no",
+        ),
+        (
+            "mandate",
+            "No. They know the standard though, it is on the wall and the supervisor reviews "
+            "it weekly.",
+            "cause_information",
+            "yes",
+        ),
+        (
+            "desired_behavior",
+            "Check the ID of every customer before the sale. They have the scanners for it and "
+            "the till prompts them.",
+            "cause_resources",
+            "yes",
+        ),
+    ],
+)
+def test_a_cause_said_in_passing_is_read_by_the_topic_model(
+    asked: str, text: str, cause: str, want: str
+) -> None:
+    assert cause not in {f.slot for f in find_facts(text, asked, TODAY)}  # no rule reads it
+    reading = get_understanding().interpret(text, InterviewState(asking=asked), TODAY)
+    assert reading.for_slot(cause) is not None
+    assert reading.for_slot(cause).value == want
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        (
+            "business_goal",
+            "Fewer complaints about late deliveries. Customers keep ringing the call centre.",
+        ),
+        ("metric", "The weekly dashboard from the warehouse system shows the pick error rate."),
+        # at the summary a sentence corrects what was said; it adds no cause
+        ("confirm", "Yes, that's right. They know the standard and get a weekly scorecard."),
+    ],
+)
+def test_no_cause_is_read_where_none_is_said(asked: str, text: str) -> None:
+    assert get_understanding()._said_in_passing(text, asked) == []

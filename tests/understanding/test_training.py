@@ -9,6 +9,7 @@ import pytest
 
 from app.understanding import classifiers as clf
 from app.understanding.training import (
+    _topic,
     carries_other_facts,
     examples,
     load_corpus,
@@ -53,3 +54,57 @@ def test_shipped_classifiers_were_trained_on_the_current_corpus() -> None:
     for task in sorted(clf.WORD_TASKS):
         expected = vocabulary_for([text for text, _, _ in data[task]], task=task)
         assert shipped[task].vocabulary == expected, f"retrain: groundwork train ({task})"
+
+
+@pytest.mark.parametrize(
+    ("row", "topic"),
+    [
+        # a cause question answered alone: its own topic
+        (
+            {
+                "asking": "cause_resources",
+                "text": "No, the scanners keep dropping out.",
+                "expect": {"act": "answer", "cause_resources": "no"},
+            },
+            "cause_resources",
+        ),
+        # too short to say what it is about
+        (
+            {
+                "asking": "cause_resources",
+                "text": "No, not really.",
+                "expect": {"act": "answer", "cause_resources": "no"},
+            },
+            None,
+        ),
+        # an answer about something else that states no cause
+        (
+            {
+                "asking": "business_goal",
+                "text": "Fewer late deliveries to the supermarkets.",
+                "expect": {"act": "answer"},
+            },
+            "other",
+        ),
+        # one that states a cause too is neither
+        (
+            {
+                "asking": "business_goal",
+                "text": "Fewer fines. It's a legal requirement too.",
+                "expect": {"act": "answer", "mandate": "yes"},
+            },
+            None,
+        ),
+        # not an answer
+        (
+            {
+                "asking": "cause_skill",
+                "text": "I'd have to ask their team leader about that.",
+                "expect": {"act": "unknown"},
+            },
+            None,
+        ),
+    ],
+)
+def test_topic_labels(row: dict[str, Any], topic: str | None) -> None:
+    assert _topic(row) == topic
