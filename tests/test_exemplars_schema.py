@@ -15,7 +15,13 @@ from app.interview.framework import (
     INCENTIVE_LABELS,
     SLOT_BY_NAME,
 )
-from app.understanding.training import EXEMPLARS_DIR, load_corpus
+from app.understanding.training import (
+    CAUSE_QUESTIONS,
+    EXEMPLARS_DIR,
+    TOPICS_DIR,
+    load_corpus,
+    load_topic_sentences,
+)
 
 ACTS = {"answer", "vague", "unknown", "question"}
 LABELS: dict[str, set[str]] = {
@@ -24,6 +30,7 @@ LABELS: dict[str, set[str]] = {
     "cause_frequency": set(FREQUENCY_OPTIONS),
 }
 FILES = sorted(EXEMPLARS_DIR.glob("*.jsonl"))
+TOPIC_FILES = sorted(TOPICS_DIR.glob("*.jsonl"))
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -52,5 +59,27 @@ def test_exemplars_are_well_formed(path: Path) -> None:
 
 def test_no_exemplar_repeats_a_heldout_utterance() -> None:
     heldout = {_normal(r["text"]) for r in load_corpus(split="heldout")}
-    leaked = [r["text"] for p in FILES for r in _rows(p) if _normal(r["text"]) in heldout]
+    leaked = [
+        r["text"] for p in FILES + TOPIC_FILES for r in _rows(p) if _normal(r["text"]) in heldout
+    ]
     assert not leaked
+
+
+@pytest.mark.parametrize("path", TOPIC_FILES, ids=[p.name for p in TOPIC_FILES])
+def test_topic_sentences_are_well_formed(path: Path) -> None:
+    """One sentence said in passing: which cause question it answers ("other": none) and,
+    for a cause, how."""
+    for row in _rows(path):
+        assert set(row) <= {"text", "topic", "value"}, row
+        assert row["text"].strip(), row
+        if row["topic"] == "other":
+            assert "value" not in row, row
+        else:
+            assert row["topic"] in CAUSE_QUESTIONS, row
+            assert row["value"] in {"yes", "no", "partly"}, row
+
+
+def test_topic_sentences_reach_the_topic_model() -> None:
+    sentences = load_topic_sentences()
+    assert len(sentences) == sum(len(_rows(p)) for p in TOPIC_FILES) > 0
+    assert {topic for _, _, topic in sentences} == {*CAUSE_QUESTIONS, "other"}

@@ -39,6 +39,21 @@ def load_exemplars(skip: str | None = None) -> list[dict[str, Any]]:
     ]
 
 
+TOPICS_DIR = EXEMPLARS_DIR / "topics"
+
+
+def load_topic_sentences() -> list[tuple[str, str, str]]:
+    """`topic` examples written as single sentences said in passing ("Mind you, it's a
+    condition of our insurance." -> mandate; "We've got 40 pickers across two sites." ->
+    other): (text, "", topic). Whole answers alone teach the topic model what an answer to
+    each question sounds like, not what a sentence about it inside another answer does."""
+    return [
+        (row["text"], "", row["topic"])
+        for path in sorted(TOPICS_DIR.glob("*.jsonl"))
+        for row in load_corpus(path)
+    ]
+
+
 def carries_other_facts(row: dict[str, Any]) -> bool:
     """Whether a line also answers other slots or corrects one ("No. And the target's 20
     now, not 15").
@@ -178,6 +193,7 @@ def encoder_for(task: str) -> ReadingEncoder:
 def train(corpus: Path = CORPUS_PATH) -> dict[str, int]:
     rows = load_corpus(corpus, split="train") + load_exemplars()
     data = examples(rows)
+    data["topic"] += load_topic_sentences()
     classifiers = {
         task: fit(task, data[task], encoder_for(task)) for task in clf.TASKS if data.get(task)
     }
