@@ -35,7 +35,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -400,21 +400,14 @@ class MiniLMEncoder:
 
     def _encode_one_cached(self, text: str) -> np.ndarray:
         with self._cache_lock:
-            hit = self._cache.get(text)
-            if hit is not None:
-                self._cache.move_to_end(text)
-                return hit
-        encoding = self.tokenizer.encode(text)
-        vector, states = self._run_keeping_states(encoding.ids)
+            hit = _recall(self._cache, text)
+        if hit is not None:
+            return hit
+        vector, spans = self._read_whole(text)
         vector.setflags(write=False)
         with self._cache_lock:
-            self._cache[text] = vector
-            self._cache.move_to_end(text)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
-            self._spans[text] = (list(encoding.offsets), states)
-            while len(self._spans) > self.spans_kept:
-                self._spans.popitem(last=False)
+            _remember(self._cache, text, vector, self.cache_size)
+            _remember(self._spans, text, spans, self.spans_kept)
         return vector
 
     spans_kept = 16
@@ -430,15 +423,11 @@ class MiniLMEncoder:
         alone."""
         key = (text, tuple(pieces))
         with self._cache_lock:
-            hit = self._pieces.get(key)
-            if hit is not None:
-                self._pieces.move_to_end(key)
-                return hit
+            hit = _recall(self._pieces, key)
             kept = self._spans.get(text)
-        if kept is None:
-            encoding = self.tokenizer.encode(text)
-            kept = (list(encoding.offsets), self._run_keeping_states(encoding.ids)[1])
-        offsets, states = kept
+        if hit is not None:
+            return hit
+        offsets, states = kept if kept is not None else self._read_whole(text)[1]
         rows: list[np.ndarray] = []
         at = 0
         for piece in pieces:
@@ -457,14 +446,14 @@ class MiniLMEncoder:
         )
         out.setflags(write=False)
         with self._cache_lock:
-            self._pieces[key] = out
-            while len(self._pieces) > self.cache_size:
-                self._pieces.popitem(last=False)
+            _remember(self._pieces, key, out, self.cache_size)
         return out
 
-    def _run_keeping_states(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """One text's `encode_for_reading` row, and the states of its `pooled_layers`,
-        (layers, dim, tokens), for `encode_pieces`."""
+    def _read_whole(self, text: str) -> tuple[np.ndarray, tuple[list[tuple[int, int]], np.ndarray]]:
+        """One text's `encode_for_reading` row, and for `encode_pieces` its tokens' character
+        offsets with the states of its `pooled_layers`, (layers, dim, tokens)."""
+        encoding = self.tokenizer.encode(text)
+        ids = encoding.ids
         token_ids = np.asarray([ids], dtype=np.int64)
         mask = np.ones((1, len(ids)), dtype=np.float32)
         kept: dict[int, np.ndarray] = {}
@@ -473,7 +462,7 @@ class MiniLMEncoder:
                 kept[depth] = x
         states = np.stack([kept[depth] for depth in self.pooled_layers])
         vector = _normalise(states.mean(axis=2)).reshape(-1)
-        return vector, states
+        return vector, (list(encoding.offsets), states)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if len(texts) == 1:
@@ -646,6 +635,22 @@ class MPNetEncoder(MiniLMEncoder):
         ).astype(np.int64)
         large = np.minimum(large, half - 1)
         return out + np.where(n < exact, n, large)
+
+
+def _recall(store: OrderedDict[Any, Any], key: Any) -> Any:
+    """An LRU store's entry, marked as just used; None if absent. Under the store's lock."""
+    hit = store.get(key)
+    if hit is not None:
+        store.move_to_end(key)
+    return hit
+
+
+def _remember(store: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> None:
+    """Keep `value` as the newest entry, dropping the oldest beyond `size`. Under the lock."""
+    store[key] = value
+    store.move_to_end(key)
+    while len(store) > size:
+        store.popitem(last=False)
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
